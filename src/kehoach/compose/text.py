@@ -1,0 +1,146 @@
+"""User text to runs; money, references and numbering written out by the spec's rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from kehoach.compose.document import Para, ParagraphRole, Run
+from kehoach.model import MoneyWords, Reference, Target
+from kehoach.model.placeholders import parse_inline
+from kehoach.profiles import FormatProfile
+from kehoach.vi import PartialDate, count, format_number, money_to_words, roman, short_date
+
+
+def target_runs(target: Target, *, bold: bool, italic: bool) -> list[Run]:
+    """ "ít nhất **05** hội nghị": qualifier, zero-padded figure in bold, unit."""
+    runs: list[Run] = []
+    if target.qualifier:
+        runs.append(Run(f"{target.qualifier} ", bold=bold, italic=italic))
+    runs.append(Run(count(target.quantity), bold=True, italic=italic))
+    if target.unit == "%":
+        runs.append(Run("%", bold=True, italic=italic))
+    else:
+        runs.append(Run(f" {target.unit}", bold=bold, italic=italic))
+    return runs
+
+
+def text_runs(
+    text: str,
+    targets: Mapping[str, Target] | None = None,
+    *,
+    values: Mapping[str, str] | None = None,
+    bold: bool = False,
+    italic: bool = False,
+) -> list[Run]:
+    """Runs of one piece of user text: ``**bold**``, ``*italic*``, ``{target}``.
+
+    ``values`` fills plain placeholders such as ``{count}`` of a task.
+    """
+    runs: list[Run] = []
+    for span in parse_inline(text):
+        span_bold, span_italic = bold or span.bold, italic or span.italic
+        if span.placeholder is None:
+            runs.append(Run(span.text, bold=span_bold, italic=span_italic))
+        elif values and span.placeholder in values:
+            runs.append(Run(values[span.placeholder], bold=span_bold, italic=span_italic))
+        elif targets and span.placeholder in targets:
+            runs += target_runs(targets[span.placeholder], bold=span_bold, italic=span_italic)
+        else:  # validation guarantees this does not happen for a valid plan
+            runs.append(Run("{" + span.placeholder + "}", bold=span_bold, italic=span_italic))
+    return merge_runs(runs)
+
+
+def merge_runs(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs of the same look (fewer, cleaner runs in the DOCX)."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        last = merged[-1] if merged else None
+        if last and (last.bold, last.italic, last.underline) == (
+            run.bold,
+            run.italic,
+            run.underline,
+        ):
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.underline)
+        else:
+            merged.append(run)
+    return merged
+
+
+def money_text(amount: int, unit: str, words: MoneyWords) -> str:
+    """ "6.505.490.000 đồng (Sáu tỷ năm trăm linh năm triệu … đồng)" (V-MONEY-1/2)."""
+    figure = f"{format_number(amount)}đ" if unit == "đ" else f"{format_number(amount)} {unit}"
+    return f"{figure} ({money_to_words(amount, **words.model_dump())})"
+
+
+def reference_text(ref: Reference) -> str:
+    """A citation in Party style: "Kế hoạch số 29-KH/TU, ngày 15/01/2022 của … về …" (F-CITE-1)."""
+    text = f"{ref.lead} {ref.type_name}"
+    if ref.number:
+        text += f" số {ref.number}"
+    if isinstance(ref.date, date):
+        text += f", ngày {short_date(ref.date)}"
+    elif ref.date is not None:
+        text += f", {partial_date_text(ref.date)}"
+    if ref.issuer:
+        text += f" của {ref.issuer}"
+    if ref.subject:
+        subject = ref.subject
+        text += f" {subject}" if subject.startswith("về ") else f" về {subject}"
+    return text
+
+
+def partial_date_text(day: PartialDate) -> str:
+    """ "tháng 01/2022" or "năm 2022": a partial date in running text (V-DATE-1 zero rule)."""
+    if day.month is None:
+        return f"năm {day.year}"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"tháng {month}/{day.year}"
+
+
+def strip_end_punctuation(text: str) -> str:
+    """Drop a trailing "," ";" or "." — kehoach writes the list punctuation itself."""
+    return text.rstrip().rstrip(",;.").rstrip()
+
+
+@dataclass
+class Outline:
+    """Numbers headings by depth: "I.", "1.", "1.1.", then "a)" or "2.3.1." (F-HEAD-2)."""
+
+    profile: FormatProfile
+    counters: list[int] = field(default_factory=list)
+
+    def next(self, level: int) -> str:
+        """The number of the next heading at ``level`` (1-based)."""
+        del self.counters[level:]
+        while len(self.counters) < level:
+            self.counters.append(0)
+        self.counters[level - 1] += 1
+        n = self.counters[level - 1]
+        if level == 1:
+            return f"{roman(n)}{self.profile.heading_separator}"
+        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
+        if style.numbering == "letter" and level >= 4:
+            return f"{_letter(n)})"
+        return ".".join(str(c) for c in self.counters[1:level]) + "."
+
+    def heading(self, level: int, title: str, targets: Mapping[str, Target] | None = None) -> Para:
+        """A numbered heading paragraph; level 1 is written IN HOA."""
+        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
+        number = self.next(level)
+        runs = text_runs(title, targets)
+        if style.upper:
+            runs = [Run(r.text.upper(), r.bold, r.italic, r.underline) for r in runs]
+        role: ParagraphRole = ("heading1", "heading2", "heading3", "heading4")[min(level, 4) - 1]
+        return Para(role, tuple(merge_runs([Run(f"{number} "), *runs])))
+
+
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _letter(n: int) -> str:
+    # Vietnamese điểm letters a, b, c, d, đ, e … (F-HEAD-1).
+    return _VI_LETTERS[(n - 1) % len(_VI_LETTERS)] * ((n - 1) // len(_VI_LETTERS) + 1)

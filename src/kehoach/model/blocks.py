@@ -1,0 +1,126 @@
+"""Content blocks: the free-form parts of a document body.
+
+A block list is what a person writes wherever a real plan has running text: a plain
+string is a paragraph, ``bullet:`` a "- " item (its ``items`` are "+ " items),
+``section:`` a numbered subsection, ``table:`` a table. Numbers (I., 1., 1.1.) and
+bullet marks are computed from the structure, never typed (F-HEAD-2).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from kehoach.model.base import KModel
+from kehoach.model.types import Id, RichText, Text
+
+
+class Target(KModel):
+    """A measurable target placed in a sentence with ``{id}``.
+
+    Rendered like the reference plan: "Tổ chức ít nhất **05** hội nghị …" — the
+    qualifier, the figure zero-padded and bold, then the unit.
+    """
+
+    id: Id = Field(description="Mã chỉ tiêu, ổn định qua các năm (báo cáo dùng mã này)")
+    quantity: int = Field(ge=0, description="Số lượng theo kế hoạch")
+    unit: Text = Field(description="Đơn vị tính, ví dụ: hội nghị, cuộc, lớp, %")
+    qualifier: Text | None = Field(
+        default=None, description='Từ đứng trước con số, ví dụ: "ít nhất", "tối thiểu"'
+    )
+    label: Text | None = Field(
+        default=None,
+        description="Tên chỉ tiêu trong biểu tổng hợp (mặc định: câu chứa chỉ tiêu)",
+    )
+
+
+class Paragraph(KModel):
+    """A body paragraph that carries targets."""
+
+    text: RichText = Field(description="Nội dung đoạn văn; {mã} đặt chỉ tiêu vào câu")
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong đoạn")
+
+
+class Bullet(KModel):
+    """A "- " item; its ``items`` are the "+ " items below it."""
+
+    bullet: RichText = Field(description='Nội dung gạch đầu dòng "- "')
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong ý này")
+    items: list[SubItem] = Field(default_factory=list, description='Các ý "+ " bên dưới')
+
+
+class SubBullet(KModel):
+    """A "+ " item that carries targets."""
+
+    text: RichText = Field(description='Nội dung ý "+ "')
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong ý này")
+
+
+SubItem = Annotated[
+    Annotated[RichText, Tag("str")] | Annotated[SubBullet, Tag("item")],
+    Discriminator(lambda v: "str" if isinstance(v, str) else "item"),
+]
+
+
+class Column(KModel):
+    """A table column."""
+
+    title: Text = Field(description="Tiêu đề cột")
+    align: Literal["left", "center", "right"] = Field(default="left", description="Căn lề")
+    width: float | None = Field(
+        default=None, gt=0, description="Độ rộng tương đối (mặc định chia đều)"
+    )
+
+
+class Table(KModel):
+    """A table: header row repeated on each page, optional bold total row."""
+
+    columns: list[Column] = Field(min_length=1, description="Các cột")
+    rows: list[list[Text | int]] = Field(default_factory=list, description="Các dòng")
+    total: list[Text | int] | None = Field(default=None, description="Dòng tổng cộng (in đậm)")
+    unit: Text | None = Field(default=None, description='Dòng "Đơn vị tính: …" phía trên bảng')
+
+
+class TableBlock(KModel):
+    """A table inside the body."""
+
+    table: Table
+
+
+class Subsection(KModel):
+    """A numbered subsection; its number comes from its depth and position."""
+
+    section: RichText = Field(description="Tiêu đề mục (không gõ số thứ tự)")
+    id: Id | None = Field(default=None, description="Mã mục (tuỳ chọn)")
+    content: list[Block] = Field(default_factory=list, description="Nội dung của mục")
+
+
+def _block_tag(value: Any) -> str:
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, dict):
+        for key in ("section", "bullet", "table", "text"):
+            if key in value:
+                return key
+        return "text"  # report the missing "text" key, the commonest mistake
+    return {
+        Subsection: "section",
+        Bullet: "bullet",
+        TableBlock: "table",
+        Paragraph: "text",
+    }.get(type(value), "text")
+
+
+Block = Annotated[
+    Annotated[RichText, Tag("str")]
+    | Annotated[Paragraph, Tag("text")]
+    | Annotated[Bullet, Tag("bullet")]
+    | Annotated[Subsection, Tag("section")]
+    | Annotated[TableBlock, Tag("table")],
+    Discriminator(_block_tag),
+]
+"""One element of a content list (see the module docstring)."""
+
+Bullet.model_rebuild()
+Subsection.model_rebuild()
