@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
 from kehoach.model.types import Id, RichText, Text
@@ -80,6 +81,18 @@ class Table(KModel):
     rows: list[list[Text | int]] = Field(default_factory=list, description="Các dòng")
     total: list[Text | int] | None = Field(default=None, description="Dòng tổng cộng (in đậm)")
     unit: Text | None = Field(default=None, description='Dòng "Đơn vị tính: …" phía trên bảng')
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Table:
+        rows = [*self.rows, *([self.total] if self.total else [])]
+        for number, row in enumerate(rows, start=1):
+            if len(row) != len(self.columns):
+                raise PydanticCustomError(
+                    "kehoach.table_row",
+                    "table row {row} has {cells} cells but the table has {columns} columns",
+                    {"row": number, "cells": len(row), "columns": len(self.columns)},
+                )
+        return self
 
 
 class TableBlock(KModel):

@@ -22,6 +22,7 @@ from kehoach.model.parts import (
 )
 from kehoach.model.placeholders import placeholders
 from kehoach.model.types import Id, Money, RichText, Text
+from kehoach.vi import body_code, type_code
 
 
 class Area(KModel):
@@ -204,6 +205,29 @@ class Plan(KModel):
     signature: Signature = Field(description="Chữ ký")
     appendices: list[Appendix] = Field(default_factory=list, description="Các phụ lục khác")
     format: FormatOptions = Field(default_factory=FormatOptions, description="Tuỳ chọn thể thức")
+
+    @model_validator(mode="after")
+    def _symbols_derivable(self) -> Plan:
+        # F-SYM-1, F-ORGSYM-1: the symbols are derived unless given; say which to give.
+        header = self.header
+        for given, derive, name, field in (
+            (header.type_code, type_code, self.title.type_name, "header.type_code"),
+            (header.body_code, body_code, header.issuing_body, "header.body_code"),
+        ):
+            if given:
+                continue
+            try:
+                derive(name)
+            except ValueError as exc:
+                raise PydanticCustomError(
+                    "kehoach.code",
+                    "{message_en}",
+                    {
+                        "message_vi": f"không suy ra được ký hiệu của '{name}'; ghi rõ {field}",
+                        "message_en": f"cannot derive the symbol of '{name}' ({exc}); set {field}",
+                    },
+                ) from None
+        return self
 
     @model_validator(mode="after")
     def _ids_and_placeholders(self) -> Plan:

@@ -47,13 +47,16 @@ Id = Annotated[
 """A stable id (letters, digits, ``.``, ``_``, ``-``); reports and next plans refer to it."""
 
 
+_KIND_VI = {bool: "giá trị đúng/sai", float: "số thập phân"}
+
+
 def _parse_money(value: Any) -> Any:
     # Money never goes through float: 0.1 + 0.2 is not a budget line.
     if isinstance(value, (bool, float)):
         raise PydanticCustomError(
             "kehoach.money_type",
             "an amount of money must be a whole number of đồng, not {kind}",
-            {"kind": type(value).__name__},
+            {"kind": type(value).__name__, "kind_vi": _KIND_VI[type(value)]},
         )
     if isinstance(value, str):
         text = value.strip().replace(" ", "")

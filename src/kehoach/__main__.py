@@ -1,0 +1,5 @@
+"""``python -m kehoach``."""
+
+from kehoach.cli import main
+
+raise SystemExit(main())

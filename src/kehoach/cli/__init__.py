@@ -1,0 +1,95 @@
+"""The ``kehoach`` command: a thin argparse layer over the public API.
+
+Messages are Vietnamese by default (``--lang en`` or ``KEHOACH_LANG=en`` for English).
+Every error the user can cause ends with a clear message and exit code 2, never a
+traceback. Each command group lives in its own module listed in ``COMMAND_MODULES``
+and exposes ``register(subparsers, t)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from kehoach.cli.base import CliContext, KehoachArgumentParser, Translator
+from kehoach.errors import KehoachError
+
+COMMAND_MODULES: tuple[str, ...] = ("kehoach.cli.plan_commands",)
+
+
+def detect_lang(argv: Sequence[str]) -> str:
+    """The message language: ``--lang`` on the command line, else $KEHOACH_LANG, else vi."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "vi"
+    return "en" if os.environ.get("KEHOACH_LANG", "").lower().startswith("en") else "vi"
+
+
+def build_parser(t: Translator) -> KehoachArgumentParser:
+    """The full parser, with every command module registered."""
+    from kehoach import __version__
+
+    parser = KehoachArgumentParser(
+        prog="kehoach",
+        description=t(
+            "Lập kế hoạch, báo cáo của Đảng từ dữ liệu, đúng thể thức văn bản của Đảng.",
+            "Party plans and reports from data, in the official Party document format.",
+        ),
+        translator=t,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kehoach {__version__}",
+        help=t("xem phiên bản", "show the version"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=t.lang,
+        help=t("ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"),
+    )
+    parser.add_argument(
+        "--disable-plugin",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=t(
+            "tắt một plugin (có thể lặp lại; hoặc biến môi trường KEHOACH_DISABLE_PLUGINS)",
+            "disable a plugin (repeatable; or the KEHOACH_DISABLE_PLUGINS variable)",
+        ),
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="LỆNH" if t.lang == "vi" else "COMMAND"
+    )
+    commands.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands, t)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 check errors, 2 bad input)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    t = Translator(detect_lang(args_list))
+    parser = build_parser(t)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return int(stop.code or 0)
+    ctx = CliContext(t=t, disabled_plugins=tuple(args.disable_plugin))
+    try:
+        return int(args.handler(args, ctx))
+    except KehoachError as exc:
+        for line in exc.messages(t.lang):
+            ctx.error(line)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+__all__ = ["COMMAND_MODULES", "build_parser", "detect_lang", "main"]

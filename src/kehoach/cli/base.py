@@ -1,0 +1,103 @@
+"""Shared pieces of the command line: language, printing, argparse in Vietnamese."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import NoReturn, TextIO
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Picks the Vietnamese or the English text of a message."""
+
+    lang: str = "vi"
+
+    def __call__(self, vi: str, en: str) -> str:
+        return en if self.lang == "en" else vi
+
+
+@dataclass
+class CliContext:
+    """What every command handler gets besides its arguments."""
+
+    t: Translator
+    disabled_plugins: tuple[str, ...] = ()
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @property
+    def lang(self) -> str:
+        """ "vi" or "en"."""
+        return self.t.lang
+
+    def say(self, vi: str, en: str) -> None:
+        """Print a normal message on standard output."""
+        print(self.t(vi, en), file=self.out)
+
+    def warn(self, message: str) -> None:
+        """Print a warning line on standard error."""
+        print(f"{self.t('Cảnh báo', 'warning')}: {message}", file=self.err)
+
+    def error(self, message: str) -> None:
+        """Print an error line on standard error."""
+        print(f"{self.t('Lỗi', 'error')}: {message}", file=self.err)
+
+
+# argparse words its errors in English through gettext; these are the ones users meet.
+_ARGPARSE_VI = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (
+        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+        r"tham số \1: giá trị \2 không hợp lệ (chọn một trong: \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"tham số \1: giá trị \3 không hợp lệ"),
+    (r"argument (\S+): not allowed with argument (.*)", r"tham số \1 không dùng cùng \2"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số \1"),
+)
+
+
+class KehoachArgumentParser(argparse.ArgumentParser):
+    """argparse with Vietnamese usage errors (exit code 2, no traceback)."""
+
+    def __init__(self, *args: object, translator: Translator | None = None, **kwargs: object):
+        self.translator = t = translator or Translator()
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # argparse's own headings are English; these are the ones a user reads.
+        self._positionals.title = t("tham số", "positional arguments")
+        self._optionals.title = t("tuỳ chọn", "options")
+        self.add_argument(
+            "-h", "--help", action="help", help=t("xem hướng dẫn này", "show this help")
+        )
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the error in the user's language, then exit 2."""
+        if self.translator.lang == "vi":
+            for pattern, replacement in _ARGPARSE_VI:
+                if re.fullmatch(pattern, message):
+                    message = re.sub(pattern, replacement, message)
+                    break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {self.translator('lỗi', 'error')}: {message}\n")
+
+
+def add_subparser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    t: Translator,
+    help_vi: str,
+    help_en: str,
+) -> KehoachArgumentParser:
+    """A sub-command parser that speaks the user's language."""
+    parser: KehoachArgumentParser = commands.add_parser(
+        name,
+        help=t(help_vi, help_en),
+        description=t(help_vi, help_en),
+        translator=t,
+    )
+    return parser

@@ -1,0 +1,121 @@
+"""``kehoach render``, ``kehoach validate`` and ``kehoach schema``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.errors import OutputExistsError, UsageError
+
+
+def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
+    """Add the plan commands."""
+    render = add_subparser(
+        commands, "render", t, "dựng văn bản Word (DOCX) từ kế hoạch", "render plans to DOCX"
+    )
+    render.add_argument(
+        "plans",
+        nargs="+",
+        metavar="PLAN",
+        help=t("tệp kế hoạch .yaml/.json", "plan file .yaml/.json"),
+    )
+    target = render.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="OUT.docx", help=t("tệp kết quả", "output file"))
+    target.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
+    )
+    render.add_argument(
+        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite existing files")
+    )
+    render.set_defaults(handler=run_render)
+
+    validate = add_subparser(
+        commands, "validate", t, "kiểm tra dữ liệu kế hoạch", "validate plan files"
+    )
+    validate.add_argument("plans", nargs="+", metavar="PLAN")
+    validate.set_defaults(handler=run_validate)
+
+    schema = add_subparser(
+        commands,
+        "schema",
+        t,
+        "in JSON Schema của tệp kế hoạch (cho trình soạn thảo)",
+        "print the JSON Schema of plan files (for editors)",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help=t("ghi ra tệp", "write to a file"))
+    schema.add_argument("--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite"))
+    schema.set_defaults(handler=run_schema)
+
+
+def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> list[Path]:
+    """Where each plan's document goes: ``-o`` for one plan, ``--out-dir/<name>.docx`` for many."""
+    if output is not None:
+        if len(plans) > 1:
+            raise UsageError(
+                "nhiều kế hoạch cần --out-dir thay cho -o",
+                "several plans need --out-dir instead of -o",
+            )
+        return [Path(output)]
+    assert out_dir is not None
+    folder = Path(out_dir)
+    paths = [folder / f"{Path(p).stem}.docx" for p in plans]
+    if len(set(paths)) != len(paths):
+        raise UsageError(
+            "hai kế hoạch trùng tên tệp; đổi tên hoặc dựng riêng",
+            "two plans have the same file name; rename one or render them separately",
+        )
+    return paths
+
+
+def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Validate every plan first, then render them all with one loaded template."""
+    from kehoach import compose, load_plan
+    from kehoach.render import Renderer
+
+    targets = output_paths(args.plans, args.output, args.out_dir)
+    plans = [load_plan(p) for p in args.plans]  # all or nothing: no file before all validate
+    if not args.force:
+        for path in targets:
+            if path.exists():
+                raise OutputExistsError(path)
+    if args.out_dir:
+        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+    renderer = Renderer()
+    for plan, path in zip(plans, targets, strict=True):
+        renderer.render(compose(plan), path, force=args.force)
+        ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+    return 0
+
+
+def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Validate plans; all problems of all files are listed before exiting."""
+    from kehoach import InputError, load_plan
+
+    failed = False
+    for name in args.plans:
+        try:
+            load_plan(name)
+        except InputError as exc:
+            failed = True
+            for line in exc.messages(ctx.lang):
+                ctx.error(line)
+            continue
+        ctx.say(f"{name}: hợp lệ", f"{name}: valid")
+    return 2 if failed else 0
+
+
+def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print (or write) the JSON Schema of plan files."""
+    from kehoach import plan_schema_json
+    from kehoach.render.output import write_atomic
+
+    text = plan_schema_json()
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
+        ctx.say(f"Đã tạo {args.output}", f"Wrote {args.output}")
+    else:
+        ctx.out.write(text)
+    return 0

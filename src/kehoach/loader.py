@@ -1,0 +1,253 @@
+"""Read plan data from YAML or JSON files, with errors that name file, line and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from kehoach.errors import InputError, Problem
+from kehoach.messages import word_error
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a plan is a few hundred kB; refuse absurd inputs
+MAX_NODES = 1_000_000  # YAML aliases can multiply a small file ("billion laughs")
+
+Position = tuple[int, int]  # 1-based line, column
+
+
+class _Positions:
+    """Where each value of a YAML/JSON document starts, by its path of keys and indexes."""
+
+    def __init__(self) -> None:
+        self.at: dict[tuple[Any, ...], Position] = {}
+        self.keys: dict[tuple[Any, ...], set[str]] = {}
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], Position | None]:
+        """Follow a pydantic error location; drop the union tags that are not keys.
+
+        Returns the path as the user wrote it and the position of its deepest known part.
+        """
+        path: tuple[Any, ...] = ()
+        for part in loc:
+            is_key = part in self.keys.get(path, set()) or (*path, part) in self.at
+            if isinstance(part, str) and not is_key:
+                continue  # a union member name or a tag such as "bullet"
+            path = (*path, part)
+        found = path
+        while found and found not in self.at:
+            found = found[:-1]
+        return path, self.at.get(found)
+
+
+def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[int]) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ValueError("too many nodes")
+    out.at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+            seen[key] = key_node.start_mark.line + 1
+            out.keys.setdefault(path, set()).add(key)
+            _walk(value_node, (*path, key), out, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), out, budget)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first_line: int):
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def format_path(path: tuple[Any, ...]) -> str:
+    """ "content.objectives.areas[0].title" from a path of keys and indexes."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def read_data(path: str | Path) -> tuple[Any, _Positions]:
+    """Parse a YAML or JSON file; raise :class:`InputError` with a line on any problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, [Problem("", "không tìm thấy tệp", "file not found")]) from None
+    except IsADirectoryError:
+        raise InputError(
+            path, [Problem("", "đây là thư mục, không phải tệp", "is a directory")]
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            path,
+            [Problem("", f"không đọc được tệp: {exc.strerror}", f"cannot read: {exc.strerror}")],
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            path,
+            [Problem("", "tệp quá lớn (giới hạn 10 MB)", "file too large (limit 10 MB)")],
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    "tệp không phải văn bản UTF-8 (hãy lưu lại với mã UTF-8)",
+                    "the file is not UTF-8 text (save it as UTF-8)",
+                    line=line,
+                )
+            ],
+        ) from None
+    positions = _Positions()
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                path,
+                [
+                    Problem(
+                        "",
+                        f"JSON không hợp lệ: {exc.msg}",
+                        f"invalid JSON: {exc.msg}",
+                        exc.lineno,
+                        exc.colno,
+                    )
+                ],
+            ) from None
+        try:  # JSON is YAML: reuse the YAML composer for positions, best effort
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            if node is not None:
+                _walk(node, (), positions, [MAX_NODES])
+        except (yaml.YAMLError, ValueError, _DuplicateKey):
+            pass
+        return data, positions
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            raise InputError(path, [Problem("", "tệp rỗng", "the file is empty")])
+        _walk(node, (), positions, [MAX_NODES])
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        detail = exc.problem or "lỗi cú pháp"
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"YAML không hợp lệ: {detail}",
+                    f"invalid YAML: {exc.problem or 'syntax error'}",
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                )
+            ],
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(
+            path, [Problem("", f"YAML không hợp lệ: {exc}", f"invalid YAML: {exc}")]
+        ) from None
+    except _DuplicateKey as dup:
+        raise InputError(
+            path,
+            [
+                Problem(
+                    dup.key,
+                    f"trường '{dup.key}' ghi hai lần (lần đầu ở dòng {dup.first_line})",
+                    f"key '{dup.key}' appears twice (first at line {dup.first_line})",
+                    dup.line,
+                )
+            ],
+        ) from None
+    except ValueError:
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    "tệp có quá nhiều phần tử (alias lồng nhau?)",
+                    "too many nodes (nested aliases?)",
+                )
+            ],
+        ) from None
+    return data, positions
+
+
+def problems_from(error: ValidationError, positions: _Positions | None = None) -> list[Problem]:
+    """Located, worded problems from a pydantic error; one per field.
+
+    When several members of a union fail on the same value, the most telling error is
+    kept: "month must be at most 12" rather than "is not a date".
+    """
+    chosen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        path, _ = positions.locate(loc) if positions else (_drop_tags(loc), None)
+        current = chosen.get(path)
+        if current is None or (_is_type_error(current) and not _is_type_error(item)):
+            chosen[path] = dict(item)
+    problems = []
+    for path, item in chosen.items():
+        where = positions.locate(tuple(item["loc"]))[1] if positions else None
+        vi, en = word_error(item)
+        line, column = where if where else (None, None)
+        problems.append(Problem(format_path(path), vi, en, line, column))
+    return problems
+
+
+def _is_type_error(item: Any) -> bool:
+    kind = str(item["type"])
+    return kind.endswith("_type") or kind.startswith("union_tag")
+
+
+_TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDate", "int"}
+
+
+def _drop_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(p for p in loc if not (isinstance(p, str) and p in _TAGS))
+
+
+def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
+    """Validate ``source`` (a YAML/JSON file path, or a dict) as ``model``.
+
+    Raises:
+        InputError: naming the file, line and field of every problem.
+    """
+    if isinstance(source, Mapping):
+        try:
+            return model.model_validate(dict(source))
+        except ValidationError as exc:
+            raise InputError("<dict>", problems_from(exc)) from None
+    data, positions = read_data(source)
+    if not isinstance(data, dict):
+        raise InputError(
+            source,
+            [
+                Problem(
+                    "",
+                    "nội dung tệp phải là một nhóm trường (key: value)",
+                    "the file must hold a mapping (key: value)",
+                    1,
+                    1,
+                )
+            ],
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(source, problems_from(exc, positions)) from None

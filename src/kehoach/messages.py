@@ -1,0 +1,142 @@
+"""Vietnamese (default) and English wording of validation errors.
+
+pydantic reports errors by type with a context dict; this table words them for the
+people who write plans. Unknown types fall back to pydantic's English message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# type → (vi, en); "{key}" is filled from the error's ctx, "{input}" from its input.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("thiếu trường bắt buộc", "required field is missing"),
+    "extra_forbidden": (
+        "trường không có trong mẫu (gõ sai tên trường?)",
+        "unknown field (misspelt key?)",
+    ),
+    "int_type": ("phải là số nguyên", "must be a whole number"),
+    "int_parsing": ("phải là số nguyên", "must be a whole number"),
+    "int_from_float": ("phải là số nguyên, không có phần thập phân", "must be a whole number"),
+    "float_type": ("phải là số", "must be a number"),
+    "float_parsing": ("phải là số", "must be a number"),
+    "bool_type": ("phải là true hoặc false", "must be true or false"),
+    "bool_parsing": ("phải là true hoặc false", "must be true or false"),
+    "string_type": ("phải là một chuỗi chữ", "must be text"),
+    "string_too_short": ("quá ngắn", "is too short"),
+    "string_too_long": ("dài quá {max_length} ký tự", "is longer than {max_length} characters"),
+    "string_pattern_mismatch": (
+        "chỉ được dùng chữ cái không dấu, chữ số, dấu . _ - (mẫu {pattern})",
+        "may only use letters, digits, . _ - (pattern {pattern})",
+    ),
+    "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", "must be at least {ge}"),
+    "greater_than": ("phải lớn hơn {gt}", "must be greater than {gt}"),
+    "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", "must be at most {le}"),
+    "less_than": ("phải nhỏ hơn {lt}", "must be less than {lt}"),
+    "literal_error": ("phải là một trong: {expected}", "must be one of: {expected}"),
+    "enum": ("phải là một trong: {expected}", "must be one of: {expected}"),
+    "date_type": (
+        "phải là ngày (2022-01-15) hoặc {year: 2022, month: 1}",
+        "must be a date (2022-01-15) or {year: 2022, month: 1}",
+    ),
+    "date_parsing": (
+        "không phải ngày hợp lệ (viết 2022-01-15)",
+        "is not a valid date (2022-01-15)",
+    ),
+    "date_from_datetime_parsing": (
+        "không phải ngày hợp lệ (viết 2022-01-15)",
+        "is not a valid date (write 2022-01-15)",
+    ),
+    "date_from_datetime_inexact": ("chỉ ghi ngày, không ghi giờ", "must be a date without a time"),
+    "list_type": ("phải là một danh sách", "must be a list"),
+    "dict_type": ("phải là một nhóm trường (key: value)", "must be a mapping (key: value)"),
+    "model_type": ("phải là một nhóm trường (key: value)", "must be a mapping (key: value)"),
+    "model_attributes_type": ("phải là một nhóm trường", "must be a mapping"),
+    "dataclass_type": ("phải là một nhóm trường", "must be a mapping"),
+    "too_short": ("cần ít nhất {min_length} phần tử", "needs at least {min_length} items"),
+    "too_long": ("nhiều nhất {max_length} phần tử", "at most {max_length} items"),
+    "union_tag_invalid": ("kiểu khối không hợp lệ", "invalid block kind"),
+    "union_tag_not_found": ("kiểu khối không hợp lệ", "invalid block kind"),
+    "kehoach.xml_char": (
+        "ký tự U+{code} ở vị trí {position} không thể lưu trong văn bản Word",
+        "character U+{code} at position {position} cannot be stored in a Word document",
+    ),
+    "kehoach.money_type": (
+        "số tiền phải là số nguyên đồng, không phải {kind_vi}",
+        "an amount of money must be a whole number of đồng, not {kind}",
+    ),
+    "kehoach.money_text": (
+        "'{value}' không phải số tiền (viết 6505490000 hoặc 6.505.490.000)",
+        "'{value}' is not an amount of money (write 6505490000 or 6.505.490.000)",
+    ),
+    "kehoach.state_authority": (
+        "'{value}' là cách viết của văn bản Nhà nước; văn bản Đảng viết {party} (F-SIGN-2)",
+        "'{value}' is the State form; Party documents write {party} (F-SIGN-2)",
+    ),
+    "kehoach.authority_target": (
+        "{authority} cần on_behalf_of (ví dụ: Ban Thường vụ, Trưởng ban)",
+        "{authority} needs on_behalf_of (e.g. Ban Thường vụ, Trưởng ban)",
+    ),
+    "kehoach.acting_position": (
+        "Q. cần chức vụ được giao quyền (ví dụ: Trưởng ban)",
+        "Q. needs the position held in acting capacity (e.g. Trưởng ban)",
+    ),
+    "kehoach.quarter_order": (
+        "mỗi quý chỉ ghi một lần, theo thứ tự (đang là {numbers})",
+        "quarters must appear once each, in order (got {numbers})",
+    ),
+    "kehoach.budget_sources": (
+        "các nguồn kinh phí cộng lại là {sum} đồng, khác tổng kinh phí {total} đồng",
+        "the sources add up to {sum} đồng, not the total {total} đồng",
+    ),
+    "kehoach.budget_lines": (
+        "các dòng chi tiết cộng lại là {sum} đồng, khác tổng kinh phí {total} đồng",
+        "the detail lines add up to {sum} đồng, not the total {total} đồng",
+    ),
+    "kehoach.budget_year": (
+        "nhu cầu kinh phí năm {year} đồng lớn hơn tổng kinh phí {total} đồng",
+        "this year's amount {year} đồng is more than the total {total} đồng",
+    ),
+    "kehoach.budget_line_source": (
+        "dòng '{name}' ghi nguồn '{source}' không có trong danh sách nguồn",
+        "line '{name}' names unknown source '{source}'",
+    ),
+    "kehoach.duplicate_id": ("mã {kind} '{id}' bị dùng hai lần", "{kind} id '{id}' is used twice"),
+    "kehoach.unknown_placeholder": (
+        "{{name}} trong '{text}' không phải mã chỉ tiêu nào; viết \\{ nếu muốn giữ dấu ngoặc",
+        "{{name}} in '{text}' names no target; write \\{ for a literal brace",
+    ),
+    "kehoach.unplaced_target": (
+        "chỉ tiêu '{id}' chưa được đặt vào câu; viết {{id}} ở chỗ con số",
+        "target '{id}' is not placed in its text; write {{id}} where the figure goes",
+    ),
+    "kehoach.table_row": (
+        "dòng {row} của bảng có {cells} ô, bảng có {columns} cột",
+        "table row {row} has {cells} cells but the table has {columns} columns",
+    ),
+    "kehoach.code": ("{message_vi}", "{message_en}"),
+}
+
+
+def _fill(template: str, ctx: dict[str, Any]) -> str:
+    # Same substitution as pydantic's templates: plain "{key}" replacement, so braces
+    # in user text or in examples never break the formatting.
+    for key, value in ctx.items():
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        template = template.replace("{" + key + "}", str(value))
+    return template
+
+
+def word_error(error: dict[str, Any]) -> tuple[str, str]:
+    """The (vi, en) wording of one pydantic error dict."""
+    ctx = dict(error.get("ctx") or {})
+    ctx.setdefault("input", error.get("input"))
+    entry = MESSAGES.get(error["type"])
+    if entry is None:
+        # value_error, assertion_error …: the message comes from our own code, such as
+        # kehoach.vi, whose errors read "English / tiếng Việt".
+        message = str(ctx.get("error") or error["msg"])
+        en, _, vi = message.partition(" / ")
+        return (vi or en), en
+    return _fill(entry[0], ctx), _fill(entry[1], ctx)
