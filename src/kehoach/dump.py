@@ -1,0 +1,55 @@
+"""Write models back as readable YAML (``kehoach new``, ``next-year``, ``import-sheet``).
+
+Keys keep the model's order, Vietnamese stays readable (no \\u escapes), long text
+uses folded-free literal blocks only when it has line breaks, and values equal to
+their defaults are left out so the file stays as short as what a person writes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from kehoach.vi import PartialDate
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that never uses aliases (a plan file is read by people)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _partial(dumper: yaml.SafeDumper, value: PartialDate) -> yaml.MappingNode:
+    data = {"year": value.year, "month": value.month, "day": value.day}
+    return dumper.represent_dict({k: v for k, v in data.items() if v is not None})
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(PartialDate, _partial)
+_Dumper.add_representer(
+    date, lambda d, v: d.represent_scalar("tag:yaml.org,2002:timestamp", v.isoformat())
+)
+
+
+def to_data(model: BaseModel) -> dict[str, Any]:
+    """The model as plain data, without values equal to their defaults."""
+    return model.model_dump(mode="python", exclude_defaults=True, by_alias=True)
+
+
+def to_yaml(model: BaseModel | dict[str, Any], *, header: str | None = None) -> str:
+    """YAML text of ``model``; ``header`` lines become ``# `` comments at the top."""
+    data = to_data(model) if isinstance(model, BaseModel) else model
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    if header:
+        comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+        text = comment + "\n" + text
+    return text
