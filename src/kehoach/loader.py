@@ -34,10 +34,14 @@ class _Positions:
         Returns the path as the user wrote it and the position of its deepest known part.
         """
         path: tuple[Any, ...] = ()
-        for part in loc:
-            is_key = part in self.keys.get(path, set()) or (*path, part) in self.at
-            if isinstance(part, str) and not is_key:
-                continue  # a union member name or a tag such as "bullet"
+        for index, part in enumerate(loc):
+            keys = self.keys.get(path, set())
+            if isinstance(part, str):
+                following = loc[index + 1] if index + 1 < len(loc) else None
+                if part not in keys and (*path, part) not in self.at:
+                    continue  # a union member's name, such as "PartialDate"
+                if part in _TAGS and following in keys:
+                    continue  # a block tag ("bullet") followed by the real key
             path = (*path, part)
         found = path
         while found and found not in self.at:

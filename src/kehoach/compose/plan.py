@@ -175,7 +175,9 @@ def _budget(w: BodyWriter, budget: Budget, plan: Plan) -> None:
 
     total = [*label(budget.total_label), Run(f" {money_text(budget.total, unit, words)}")]
     if budget.has_appendix if budget.appendix_note is None else budget.appendix_note:
-        total += [Run(" ("), Run("Có phụ biểu chi tiết đính kèm", italic=True), Run(")")]
+        # F-APX-1: the text refers to the appendix by the word that heads it.
+        word = w.profile.appendix_label_word.lower()
+        total += [Run(" ("), Run(f"Có {word} chi tiết đính kèm", italic=True), Run(")")]
     w.para("body", merge_runs([*total, Run(".")]))
     w.blocks(budget.notes, 3)
     if budget.sources:

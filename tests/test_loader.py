@@ -1,0 +1,103 @@
+"""Loading plan files: every problem names the file, the line and the field."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from kehoach import InputError, load_plan
+from plan_data import minimal_plan
+
+
+def _write(tmp_path, text: str, name: str = "plan.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _problems(path):
+    with pytest.raises(InputError) as info:
+        load_plan(path)
+    return info.value.problems
+
+
+def test_yaml_and_json_load_the_same_plan(tmp_path):
+    """A plan reads the same from YAML and from JSON."""
+    data = minimal_plan()
+    as_yaml = _write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    as_json = _write(tmp_path, json.dumps(data, ensure_ascii=False), "plan.json")
+    assert load_plan(as_yaml) == load_plan(as_json) == load_plan(data)
+
+
+def test_schema_error_names_line_and_field(tmp_path):
+    """A wrong value is reported with its YAML line and its field path."""
+    data = minimal_plan()
+    data["budget"]["sources"][1]["amount"] = -5
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (problem,) = _problems(_write(tmp_path, text))
+    expected_line = next(i for i, line in enumerate(text.splitlines(), 1) if "amount: -5" in line)
+    assert problem.field == "budget.sources[1].amount"
+    assert problem.line == expected_line
+    assert "lớn hơn hoặc bằng 0" in problem.message_vi
+    assert "at least 0" in problem.message_en
+
+
+def test_block_tags_do_not_appear_in_field_paths(tmp_path):
+    """Errors inside content blocks show the path as written, without union tags."""
+    data = minimal_plan()
+    data["content"]["objectives"]["areas"][0]["content"][0]["targets"][0]["quantity"] = "x"
+    (problem,) = _problems(_write(tmp_path, yaml.safe_dump(data, allow_unicode=True)))
+    assert problem.field == "content.objectives.areas[0].content[0].targets[0].quantity"
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    """Broken YAML gives the line of the problem, not a traceback."""
+    (problem,) = _problems(_write(tmp_path, "year: 2022\nheader: [\n  a: b\n"))
+    assert problem.line is not None
+    assert problem.message_vi.startswith("YAML không hợp lệ")
+
+
+def test_json_syntax_error_names_line(tmp_path):
+    """Broken JSON gives the line and column of the problem."""
+    (problem,) = _problems(_write(tmp_path, '{\n  "year": 2022,\n}', "plan.json"))
+    assert (problem.line, problem.column) == (3, 1)
+
+
+def test_duplicate_yaml_key_is_an_error(tmp_path):
+    """A key written twice is an error (YAML would silently keep the last)."""
+    (problem,) = _problems(_write(tmp_path, "year: 2022\nyear: 2023\n"))
+    assert problem.line == 2
+    assert "hai lần" in problem.message_vi
+
+
+def test_missing_file_and_directory(tmp_path):
+    """A missing file or a folder gives a clear message."""
+    assert "không tìm thấy" in _problems(tmp_path / "none.yaml")[0].message_vi
+    assert "thư mục" in _problems(tmp_path)[0].message_vi
+
+
+def test_not_utf8(tmp_path):
+    """A file saved in another encoding is refused with the line where it breaks."""
+    path = tmp_path / "plan.yaml"
+    path.write_bytes("year: 2022\ntitle: kế hoạch\n".encode("cp1258", errors="replace") + b"\xff")
+    (problem,) = _problems(path)
+    assert "UTF-8" in problem.message_vi
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    """Nested YAML aliases cannot blow up memory ("billion laughs")."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
+    (problem,) = _problems(_write(tmp_path, "\n".join(lines) + "\n"))
+    assert "alias" in problem.message_en
+
+
+def test_top_level_must_be_a_mapping(tmp_path):
+    """A list at the top of the file is reported, not a crash."""
+    (problem,) = _problems(_write(tmp_path, "- a\n- b\n"))
+    assert problem.line == 1
