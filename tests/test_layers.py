@@ -1,0 +1,64 @@
+"""One-way layers (architecture.md): each package imports only what its layer may."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "kehoach"
+
+# package (relative to src/kehoach) → module prefixes it must not import.
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "vi": ("docx", "docxtpl", "pluggy", "pydantic", "kehoach.model", "kehoach.render"),
+    "model": ("docx", "docxtpl", "pluggy", "kehoach.render", "kehoach.cli", "kehoach.compose"),
+    "profiles": ("docx", "docxtpl", "kehoach.model", "kehoach.render", "kehoach.cli"),
+    "compose": ("docx", "docxtpl", "pluggy", "kehoach.render", "kehoach.cli"),
+    "render": ("kehoach.cli",),
+    "check": ("kehoach.render", "kehoach.cli", "docxtpl"),
+    "report": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
+    "rollover": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
+    "cli": ("docx", "docxtpl"),
+    "plugins": ("kehoach.cli",),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _cases():
+    for package, forbidden in FORBIDDEN.items():
+        for path in sorted((SRC / package).rglob("*.py")):
+            yield pytest.param(path, forbidden, id=str(path.relative_to(SRC)))
+
+
+@pytest.mark.parametrize(("path", "forbidden"), list(_cases()))
+def test_module_respects_its_layer(path: Path, forbidden: tuple[str, ...]):
+    """A module imports nothing its layer must not depend on."""
+    bad = sorted(
+        name
+        for name in _imports(path)
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    )
+    assert bad == [], f"{path.relative_to(SRC)} imports {bad}"
+
+
+def test_plugins_use_only_the_public_api():
+    """Built-in plugins import kehoach's public names only, like third-party ones."""
+    allowed = ("kehoach", "kehoach.model", "kehoach.vi", "kehoach.compose")
+    for path in sorted((SRC / "plugins").glob("*.py")):
+        private = sorted(
+            name
+            for name in _imports(path)
+            if name.startswith("kehoach.") and name not in allowed
+        )
+        assert private == [], f"{path.name} imports {private}"
