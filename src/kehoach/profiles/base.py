@@ -60,6 +60,10 @@ class BodyStyle:
     space_before_pt: float = 0
     space_after_pt: float = 6  # F-BODY-4: at least 6 pt
     first_line_indent_mm: float = 10  # F-BODY-3: about 10 mm
+    # F-BODY-3 checker tolerances (unconfirmed): error outside, warning outside.
+    first_line_indent_error_range_mm: tuple[float, float] = (8, 13)
+    first_line_indent_warning_range_mm: tuple[float, float] = (9.5, 10.5)
+    min_paragraph_spacing_pt: float = 6  # F-BODY-4: before + after at least 6 pt
     align: Alignment = "both"  # F-BODY-2
     size_range_pt: tuple[float, float] = (14, 15)
 

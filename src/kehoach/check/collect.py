@@ -1,0 +1,137 @@
+"""Collect findings: severity capped by rule status, identical deviations grouped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from kehoach.check.docx_view import ParagraphView, SectionView
+from kehoach.check.findings import Finding, Location, Msg, NotEvaluated, Part
+from kehoach.check.lines import Line, norm
+from kehoach.profiles.rules import RULES, Severity
+
+__all__ = ["Collector", "paragraph_location"]
+
+QUOTE_CHARS = 40
+
+
+def _quote(text: str) -> str | None:
+    text = norm(text)
+    if not text:
+        return None
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def paragraph_location(
+    paragraph: ParagraphView, element: str, part_name: str | None = None, quote: str | None = None
+) -> Location:
+    """The :class:`Location` of ``paragraph``."""
+    part: Part = paragraph.story
+    cell = paragraph.cell
+    return Location(
+        part=part,
+        element=element,
+        paragraph=paragraph.index,
+        paragraphs=(paragraph.index,),
+        table=cell.table if cell else None,
+        row=cell.row if cell else None,
+        cell=cell.cell if cell else None,
+        part_name=part_name,
+        quote=_quote(quote if quote is not None else paragraph.full_text),
+    )
+
+
+@dataclass
+class Collector:
+    """Accumulates findings in document order and not-evaluated rules."""
+
+    findings: list[Finding] = field(default_factory=list)
+    not_evaluated: dict[str, Msg] = field(default_factory=dict)
+    _groups: dict[tuple[object, ...], int] = field(default_factory=dict)
+
+    def add(
+        self,
+        rule: str,
+        location: Location,
+        expected: Msg,
+        actual: Msg,
+        fix: Msg,
+        severity: Severity = "error",
+        *,
+        group: bool = False,
+    ) -> None:
+        """Record a finding; ``group`` merges it with an identical earlier one."""
+        info = RULES.get(rule)
+        if info is not None and info.max_severity == "warning":
+            severity = "warning"
+        finding = Finding(rule, severity, location, expected, actual, fix)
+        if not group:
+            self.findings.append(finding)
+            return
+        key = (rule, severity, location.part, location.element, expected, actual, fix)
+        index = self._groups.get(key)
+        if index is None:
+            self._groups[key] = len(self.findings)
+            self.findings.append(finding)
+            return
+        first = self.findings[index]
+        merged = first.location.paragraphs + location.paragraphs
+        self.findings[index] = replace(first, location=replace(first.location, paragraphs=merged))
+
+    def at_paragraph(
+        self,
+        rule: str,
+        paragraph: ParagraphView | Line,
+        element: str,
+        expected: Msg,
+        actual: Msg,
+        fix: Msg,
+        severity: Severity = "error",
+        *,
+        group: bool = False,
+        part_name: str | None = None,
+    ) -> None:
+        """Record a finding located at a paragraph (or at one line of it)."""
+        if isinstance(paragraph, Line):
+            location = paragraph_location(paragraph.paragraph, element, part_name, paragraph.text)
+        else:
+            location = paragraph_location(paragraph, element, part_name)
+        self.add(rule, location, expected, actual, fix, severity, group=group)
+
+    def at_section(
+        self,
+        rule: str,
+        section: SectionView,
+        expected: Msg,
+        actual: Msg,
+        fix: Msg,
+        severity: Severity = "error",
+        element: str = "page",
+    ) -> None:
+        """Record a page-setup finding of ``section``."""
+        location = Location(part="section", element=element, section=section.index + 1)
+        self.add(rule, location, expected, actual, fix, severity)
+
+    def at_document(
+        self,
+        rule: str,
+        element: str,
+        expected: Msg,
+        actual: Msg,
+        fix: Msg,
+        severity: Severity = "error",
+    ) -> None:
+        """Record a finding about the document as a whole (a missing part…)."""
+        self.add(rule, Location(part="document", element=element), expected, actual, fix, severity)
+
+    def skip(self, rule: str, reason: Msg) -> None:
+        """Mark ``rule`` as not evaluated (first reason kept)."""
+        self.not_evaluated.setdefault(rule, reason)
+
+    def result_not_evaluated(self) -> tuple[NotEvaluated, ...]:
+        """The not-evaluated rules, in rule-id order of the spec table."""
+        order = list(RULES)
+        items = sorted(
+            self.not_evaluated.items(),
+            key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
+        )
+        return tuple(NotEvaluated(rule, reason) for rule, reason in items)

@@ -1,0 +1,256 @@
+"""Page setup (F-PAPER-1/2, F-MARGIN-1) and page numbers (F-PAGENUM-1/2/3/5)."""
+
+from __future__ import annotations
+
+from kehoach.check.collect import Collector
+from kehoach.check.docx_view import DocxView, HeaderFooterView, SectionView, twips_to_mm
+from kehoach.check.findings import Location, Msg
+from kehoach.check.styling import align_msg, check_style
+from kehoach.profiles import FormatProfile
+
+__all__ = ["check_page_numbers", "check_page_setup"]
+
+
+def _mm(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} mm".replace(".0 mm", " mm")
+
+
+def check_page_setup(view: DocxView, profile: FormatProfile, col: Collector) -> None:
+    """Paper size and orientation, and the four margins of every section."""
+    tol = profile.margin_tolerance_mm
+    for section in view.sections:
+        _paper(section, profile, col, tol, _has_table(view, section))
+        _margins(section, profile, col, tol)
+
+
+def _has_table(view: DocxView, section: SectionView) -> bool:
+    return any(t.section == section.index for t in view.tables)
+
+
+def _paper(
+    section: SectionView, profile: FormatProfile, col: Collector, tol: float, table: bool
+) -> None:
+    width = twips_to_mm(section.page_width)
+    height = twips_to_mm(section.page_height)
+    want = Msg(
+        f"A4 {profile.page_width_mm:g} × {profile.page_height_mm:g} mm",
+        f"A4 {profile.page_width_mm:g} × {profile.page_height_mm:g} mm",
+    )
+    if width is None or height is None:
+        col.at_section(
+            "F-PAPER-1",
+            section,
+            want,
+            Msg("không khai báo khổ giấy (Word dùng khổ mặc định, thường là Letter)",
+                "no page size set (Word falls back to its default, often Letter)"),
+            Msg("Chọn Layout → Size → A4.", "Choose Layout → Size → A4."),
+        )  # fmt: skip
+        return
+    short, long_ = sorted((width, height))
+    if abs(short - profile.page_width_mm) > max(tol, 1) or abs(
+        long_ - profile.page_height_mm
+    ) > max(tol, 1):
+        size = f"{width:.0f} × {height:.0f} mm"
+        col.at_section(
+            "F-PAPER-1",
+            section,
+            want,
+            Msg(size, size),
+            Msg("Chọn Layout → Size → A4 (210 × 297 mm).", "Choose Layout → Size → A4."),
+        )
+    if width > height and not table:
+        col.at_section(
+            "F-PAPER-2",
+            section,
+            Msg(
+                "trang dọc (trang ngang chỉ cho bảng biểu)", "portrait (landscape only for tables)"
+            ),
+            Msg("trang ngang, không có bảng", "landscape, without a table"),
+            Msg("Chọn Layout → Orientation → Portrait.", "Choose Layout → Orientation → Portrait."),
+            "warning",
+        )
+
+
+def _margins(section: SectionView, profile: FormatProfile, col: Collector, tol: float) -> None:
+    margins = profile.margins
+    landscape = (section.page_width or 0) > (section.page_height or 0)
+    # A landscape table page keeps the portrait text area turned (F-PAPER-2): its
+    # margins are the portrait ones rotated, so compare them rotated back.
+    wanted = {
+        "top": margins.top,
+        "bottom": margins.bottom,
+        "left": margins.left,
+        "right": margins.right,
+    }
+    if landscape:
+        wanted = {
+            "left": margins.top,
+            "right": margins.bottom,
+            "top": margins.right,
+            "bottom": margins.left,
+        }
+    names_vi = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    wrong_vi: list[str] = []
+    wrong_en: list[str] = []
+    for side, want in wanted.items():
+        value = section.mm(f"margin_{side}")
+        if side == "left" and value is not None and section.gutter:
+            value += section.gutter * 25.4 / 1440
+        if value is None or abs(value - want) > tol:
+            wrong_vi.append(f"{names_vi[side]} {_mm(value)}")
+            wrong_en.append(f"{side} {_mm(value)}")
+    if not wrong_vi:
+        return
+    m = wanted
+    col.at_section(
+        "F-MARGIN-1",
+        section,
+        Msg(
+            f"lề trên {m['top']:g}, dưới {m['bottom']:g}, trái {m['left']:g}, phải "
+            f"{m['right']:g} mm (± {tol:g} mm)",
+            f"top {m['top']:g}, bottom {m['bottom']:g}, left {m['left']:g}, right "
+            f"{m['right']:g} mm (± {tol:g} mm)",
+        ),
+        Msg("lề " + ", ".join(wrong_vi), ", ".join(wrong_en)),
+        Msg(
+            f"Layout → Margins → Custom Margins: Top {m['top']:g} mm, Bottom "
+            f"{m['bottom']:g} mm, Left {m['left']:g} mm, Right {m['right']:g} mm.",
+            f"Layout → Margins → Custom Margins: top {m['top']:g} mm, bottom "
+            f"{m['bottom']:g} mm, left {m['left']:g} mm, right {m['right']:g} mm.",
+        ),
+    )
+
+
+def _page_field(part: HeaderFooterView | None) -> bool:
+    return part is not None and any(f.split(" ")[0] == "PAGE" for f in part.fields)
+
+
+def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -> None:
+    """PAGE field in a centred header, none on page 1, 14 pt plain, header at 10 mm."""
+    first = view.sections[0]
+    numbered_headers = [
+        (section, kind, part)
+        for section in view.sections
+        for kind, part in section.headers.items()
+        if _page_field(part)
+    ]
+    numbered_footers = [
+        (section, kind, part)
+        for section in view.sections
+        for kind, part in section.footers.items()
+        if _page_field(part)
+    ]
+    for section, _, part in numbered_footers:
+        loc_par = next(p for p in part.paragraphs if any(f.startswith("PAGE") for f in p.fields))
+        col.at_paragraph(
+            "F-PAGENUM-1",
+            loc_par,
+            "page_number",
+            Msg("số trang ở đầu trang (phía trên), giữa", "page number in the header, centred"),
+            Msg("số trang ở chân trang", "page number in the footer"),
+            Msg(
+                "Xoá số trang ở chân trang; Insert → Page Number → Top of Page → Plain Number 2.",
+                "Remove the footer page number; Insert → Page Number → Top of Page → centred.",
+            ),
+            part_name=f"{part.part} (section {section.index + 1})",
+        )
+    if not numbered_headers and not numbered_footers:
+        col.at_document(
+            "F-PAGENUM-1",
+            "page_number",
+            Msg("số trang (trường PAGE) giữa, phía trên, từ trang 2",
+                "page number (PAGE field) top centre from page 2"),
+            Msg("không có số trang", "no page number"),
+            Msg("Insert → Page Number → Top of Page → Plain Number 2 (bỏ trang đầu).",
+                "Insert → Page Number → Top of Page → centred (not on page 1)."),
+            "warning",
+        )  # fmt: skip
+        col.skip(
+            "F-PAGENUM-3",
+            Msg("văn bản không có số trang", "the document has no page numbers"),
+        )
+        return
+    # F-PAGENUM-2: the first page shows the first-page header only when titlePg is set.
+    first_page_header = (
+        first.headers.get("first") if first.title_pg else first.headers.get("default")
+    )
+    if first_page_header is not None and _page_field(first_page_header):
+        col.add(
+            "F-PAGENUM-2",
+            _part_location(first_page_header, first.index),
+            Msg("không đánh số trang đầu", "no page number on page 1"),
+            Msg(
+                "trang đầu có số trang"
+                + ("" if first.title_pg else " (chưa chọn “Different First Page”)"),
+                "page 1 shows a page number"
+                + ("" if first.title_pg else " (“Different First Page” is off)"),
+            ),
+            Msg(
+                "Double-click vào đầu trang → chọn “Different First Page”, để trống đầu "
+                "trang của trang đầu.",
+                "Open the header → tick “Different First Page” and leave the first-page "
+                "header empty.",
+            ),
+        )
+    unique_parts = {part.part: part for _, _, part in numbered_headers}
+    for part in unique_parts.values():
+        for paragraph in part.paragraphs:
+            if not any(f.startswith("PAGE") for f in paragraph.fields):
+                continue
+            if paragraph.alignment != "center":
+                col.at_paragraph(
+                    "F-PAGENUM-1",
+                    paragraph,
+                    "page_number",
+                    Msg("căn giữa", "centred"),
+                    align_msg(paragraph.alignment),
+                    Msg("Căn giữa đoạn số trang (Ctrl+E).",
+                        "Centre the page-number paragraph (Ctrl+E)."),
+                    part_name=part.part,
+                    group=True,
+                )  # fmt: skip
+            check_style(
+                col, "F-PAGENUM-3", paragraph, "page_number", profile.page_number,
+                part_name=part.part, group=True,
+            )  # fmt: skip
+    tol = profile.margin_tolerance_mm
+    for section in view.sections:
+        distance = section.mm("header_distance")
+        if distance is None or abs(distance - profile.header_distance_mm) > tol:
+            col.at_section(
+                "F-PAGENUM-5",
+                section,
+                Msg(f"đầu trang cách mép trên {profile.header_distance_mm:g} mm",
+                    f"header {profile.header_distance_mm:g} mm from the top edge"),
+                Msg(f"{_mm(distance)}", f"{_mm(distance)}"),
+                Msg(f"Layout → Margins → Custom Margins → Layout → Header: "
+                    f"{profile.header_distance_mm:g} mm.",
+                    f"Page Setup → Layout → From edge, Header: "
+                    f"{profile.header_distance_mm:g} mm."),
+                "warning",
+                element="page_number",
+            )  # fmt: skip
+    if not first.title_pg:
+        col.at_section(
+            "F-PAGENUM-5",
+            first,
+            Msg("titlePg (trang đầu khác) và đầu trang đầu để trống",
+                "titlePg (different first page) with an empty first header"),
+            Msg("chưa chọn “Different First Page”", "“Different First Page” is off"),
+            Msg("Double-click vào đầu trang → chọn “Different First Page”.",
+                "Open the header → tick “Different First Page”."),
+            "warning",
+            element="page_number",
+        )  # fmt: skip
+
+
+def _part_location(part: HeaderFooterView, section: int) -> Location:
+    paragraph = next((p for p in part.paragraphs if p.fields), None)
+    return Location(
+        part=part.kind,
+        element="page_number",
+        paragraph=paragraph.index if paragraph else None,
+        paragraphs=(paragraph.index,) if paragraph else (),
+        section=section + 1,
+        part_name=part.part,
+    )

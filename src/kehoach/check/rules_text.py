@@ -1,0 +1,114 @@
+"""Every run: Times New Roman in black (F-FONT-1); text stored as NFC (F-FONT-2)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from kehoach.check.collect import Collector
+from kehoach.check.docx_view import DocxView, ParagraphView, RunView
+from kehoach.check.findings import Msg
+from kehoach.profiles import FormatProfile
+
+__all__ = ["all_paragraphs", "check_text"]
+
+_BLACK = {"auto", "000000", "theme:text1", "theme:dark1"}
+
+
+def all_paragraphs(view: DocxView) -> Iterator[tuple[ParagraphView, str | None]]:
+    """Body paragraphs, then each header/footer part's paragraphs once (with its name)."""
+    for paragraph in view.paragraphs:
+        yield paragraph, None
+    seen: set[str] = set()
+    for section in view.sections:
+        for part in (*section.headers.values(), *section.footers.values()):
+            if part.part in seen:
+                continue
+            seen.add(part.part)
+            for paragraph in part.paragraphs:
+                yield paragraph, part.part
+
+
+def _slots(run: RunView) -> list[str | None]:
+    """The fonts Word uses for the characters of ``run``."""
+    fonts: list[str | None] = []
+    if any(ord(c) < 0x80 for c in run.text if not c.isspace()):
+        fonts.append(run.font_ascii)
+    if any(ord(c) >= 0x80 for c in run.text if not c.isspace()):
+        fonts.append(run.font_east_asia if run.font_hint == "eastAsia" else run.font_hansi)
+    return fonts
+
+
+def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
+    """Font name and colour of every visible run; NFC text of every paragraph."""
+    wanted = profile.font
+    for paragraph, part_name in all_paragraphs(view):
+        runs = [r for r in paragraph.runs if not r.hidden and r.text.strip()]
+        wrong: set[str] = set()
+        unset = False
+        colours: set[str] = set()
+        for run in runs:
+            for font in _slots(run):
+                if font is None:
+                    unset = True
+                elif font.strip().casefold() != wanted.casefold():
+                    wrong.add(font)
+            if run.color is not None and run.color.lower() not in {c.lower() for c in _BLACK}:
+                colours.add(run.color)
+        if wrong:
+            names = ", ".join(sorted(wrong))
+            col.at_paragraph(
+                "F-FONT-1",
+                paragraph,
+                "text",
+                Msg(f"phông {wanted}", f"font {wanted}"),
+                Msg(f"phông {names}", f"font {names}"),
+                Msg(
+                    f"Chọn toàn bộ (Ctrl+A) và đặt phông {wanted}; sửa cả kiểu (style) "
+                    f"đang dùng phông {names}.",
+                    f"Select all (Ctrl+A) and set {wanted}; also fix the styles that use {names}.",
+                ),
+                group=True,
+                part_name=part_name,
+            )
+        elif unset:
+            col.at_paragraph(
+                "F-FONT-1",
+                paragraph,
+                "text",
+                Msg(f"phông {wanted}", f"font {wanted}"),
+                Msg("không đặt phông (phụ thuộc máy mở tệp)",
+                    "no font set (depends on the application)"),
+                Msg(f"Đặt phông {wanted} cho kiểu Normal (Home → Styles → Normal → Modify).",
+                    f"Set {wanted} on the Normal style (Home → Styles → Normal → Modify)."),
+                "warning",
+                group=True,
+                part_name=part_name,
+            )  # fmt: skip
+        if colours:
+            shown = ", ".join(sorted(colours))
+            col.at_paragraph(
+                "F-FONT-1",
+                paragraph,
+                "text",
+                Msg("chữ màu đen", "black text"),
+                Msg(f"màu {shown}", f"colour {shown}"),
+                Msg("Chọn đoạn và đặt Font Color → Automatic (đen).",
+                    "Select the text and set Font Color → Automatic (black)."),
+                group=True,
+                part_name=part_name,
+            )  # fmt: skip
+        text = paragraph.text
+        if text and unicodedata.normalize("NFC", text) != text:
+            col.at_paragraph(
+                "F-FONT-2",
+                paragraph,
+                "text",
+                Msg("Unicode dựng sẵn (NFC, TCVN 6909:2001)", "precomposed Unicode (NFC)"),
+                Msg("Unicode tổ hợp (dấu gõ rời)", "decomposed Unicode (combining marks)"),
+                Msg("Chuyển mã sang Unicode dựng sẵn (Unikey: Unicode tổ hợp → Unicode).",
+                    "Convert the text to precomposed Unicode (NFC)."),
+                "warning",
+                group=True,
+                part_name=part_name,
+            )  # fmt: skip
