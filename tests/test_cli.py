@@ -1,0 +1,131 @@
+"""The command line: Vietnamese by default, exit code 2 and no traceback on bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kehoach.cli import main
+from kehoach.messages import MESSAGES
+from plan_data import minimal_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "sapa-2022-tuyen-giao.yaml"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_help_is_vietnamese_by_default(capsys):
+    """`kehoach --help` speaks Vietnamese; `--lang en` English."""
+    code, out, _ = _run(capsys, "--help")
+    assert code == 0
+    assert "tuỳ chọn:" in out and "render" in out
+    code, out, _ = _run(capsys, "--lang", "en", "--help")
+    assert code == 0 and "options:" in out
+
+
+def test_every_command_has_help(capsys):
+    """Every sub-command answers --help with a description (architecture property 7)."""
+    _, out, _ = _run(capsys, "--help")
+    commands = re.findall(r"^    (\S[\w-]*)\s", out, flags=re.MULTILINE)
+    assert "render" in commands and "validate" in commands
+    for command in commands:
+        code, text, _ = _run(capsys, command, "--help")
+        assert code == 0 and "tuỳ chọn:" in text, command
+
+
+def test_usage_error_is_vietnamese_with_exit_2(capsys):
+    """A missing argument is reported in Vietnamese with exit code 2."""
+    code, _, err = _run(capsys, "render")
+    assert code == 2
+    assert "thiếu tham số bắt buộc" in err
+
+
+def test_validate_example(capsys):
+    """The example plan validates."""
+    code, out, _ = _run(capsys, "validate", str(EXAMPLE))
+    assert code == 0 and "hợp lệ" in out
+
+
+def test_validate_reports_file_line_field(capsys, tmp_path):
+    """An invalid plan names the file, the line and the field, in vi or en."""
+    data = minimal_plan()
+    data["year"] = "năm ngoái"
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _, err = _run(capsys, "validate", str(path))
+    assert code == 2
+    assert f"Lỗi: {path}, dòng 1, cột 7, trường year: phải là số nguyên" in err
+    code, _, err = _run(capsys, "--lang", "en", "validate", str(path))
+    assert f"error: {path}, line 1, column 7, field year: must be a whole number" in err
+
+
+def test_schema_has_vietnamese_descriptions(capsys, tmp_path):
+    """`kehoach schema` prints a JSON Schema whose field descriptions are Vietnamese."""
+    code, out, _ = _run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["properties"]["year"]["description"] == "Năm kế hoạch"
+    target = tmp_path / "plan.schema.json"
+    assert _run(capsys, "schema", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == schema
+
+
+def test_existing_output_needs_force(capsys, tmp_path):
+    """An existing file is not overwritten without --force."""
+    target = tmp_path / "plan.schema.json"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = _run(capsys, "schema", "-o", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert _run(capsys, "schema", "-o", str(target), "--force")[0] == 0
+
+
+def test_language_from_environment(capsys, monkeypatch):
+    """KEHOACH_LANG=en switches messages to English."""
+    monkeypatch.setenv("KEHOACH_LANG", "en")
+    code, _, err = _run(capsys, "render")
+    assert code == 2 and "the following arguments are required" in err
+
+
+def test_custom_errors_have_both_languages():
+    """Every error type kehoach raises is worded in Vietnamese and English."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))
+    raised = set(re.findall(r'PydanticCustomError\(\s*"([\w.]+)"', source))
+    assert raised <= set(MESSAGES), raised - set(MESSAGES)
+
+
+def test_module_entry_point_has_no_traceback(tmp_path):
+    """`python -m kehoach` on a broken file prints a message, exit 2, no traceback."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("year: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kehoach", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "YAML không hợp lệ" in result.stderr
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_any_file_content_gives_exit_0_or_2(tmp_path, text):
+    """Whatever a plan file holds, validate answers 0 or 2 and never raises."""
+    path = tmp_path / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    assert main(["validate", str(path)]) in (0, 2)
