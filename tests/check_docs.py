@@ -96,7 +96,9 @@ def _page_field(paragraph) -> None:  # type: ignore[no-untyped-def]
     end._r.append(element)
 
 
-def build_party_doc(*, date_line: str = "Sa Pa, ngày 15 tháng 01 năm 2022"):  # type: ignore[no-untyped-def]
+def build_party_doc(
+    *, date_line: str = "Sa Pa, ngày 15 tháng 01 năm 2022", swap_closing: bool = False
+):  # type: ignore[no-untyped-def]
     """A Kế hoạch in the Party format (36-HD/05-HD values), correct in every checked rule."""
     doc = Document()
     normal = doc.styles["Normal"]
@@ -132,9 +134,7 @@ def build_party_doc(*, date_line: str = "Sa Pa, ngày 15 tháng 01 năm 2022"): 
     _para(doc, "triển khai thực hiện Đề án số 11-ĐA/TU về lĩnh vực Tuyên giáo năm 2022", bold=True)
     _para(doc, "-----")
     for kind, text in BODY:
-        paragraph = _para(
-            doc, text, bold=kind == "heading", align=WD_ALIGN_PARAGRAPH.JUSTIFY
-        )
+        paragraph = _para(doc, text, bold=kind == "heading", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         fmt = paragraph.paragraph_format
         fmt.first_line_indent = Mm(10)
         fmt.space_after = Pt(6)
@@ -144,6 +144,8 @@ def build_party_doc(*, date_line: str = "Sa Pa, ngày 15 tháng 01 năm 2022"): 
     closing = doc.add_table(rows=1, cols=2)
     _no_borders(closing)
     rcell, scell = closing.cell(0, 0), closing.cell(0, 1)
+    if swap_closing:
+        rcell, scell = scell, rcell
     _para(rcell, "Nơi nhận:", underline=True, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
     for item in RECIPIENTS:
         _para(rcell, item, size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -160,3 +162,20 @@ def to_bytes(doc) -> bytes:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def iter_paragraphs(doc):  # type: ignore[no-untyped-def]
+    """Every body paragraph of ``doc``, table cells included, in order."""
+    body = doc.element.body
+    from docx.text.paragraph import Paragraph
+
+    for element in body.iter(qn("w:p")):
+        yield Paragraph(element, doc)
+
+
+def find(doc, start: str):  # type: ignore[no-untyped-def]
+    """The first paragraph whose text starts with ``start``."""
+    for paragraph in iter_paragraphs(doc):
+        if paragraph.text.startswith(start):
+            return paragraph
+    raise LookupError(start)

@@ -155,7 +155,7 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
                 break
         if not kinds:
             continue
-        if isinstance(block, TableView) and kinds & {"title", "state"}:
+        if isinstance(block, TableView):
             parts.header_table = parts.header_table or block
         end = index + 1
         seen_number_or_date = seen_number_or_date or bool(kinds & {"number", "date"})
@@ -250,20 +250,27 @@ def _find_subject(blocks: list[Block], start: int, parts: DocumentParts) -> int:
             return index + 1
         if norm(block.full_text):
             subject.append(block)
-    # No separator: the subject is the centred/bold paragraphs right after the type name.
+    # No separator: the subject is the centred paragraphs right after the type name
+    # (or, when none is centred, the first one if it is bold and not a heading).
     subject = []
     index = start
     while index < len(blocks) and len(subject) < 3:
         block = blocks[index]
         if isinstance(block, TableView):
             break
-        if norm(block.full_text):
+        text = norm(block.full_text)
+        if text:
             runs = block.visible_runs
-            centred = block.alignment == "center"
             bold = bool(runs) and all(r.bold for r in runs)
-            if not (centred or bold) or (subject and not centred and not bold):
+            heading = bool(re.match(r"^([IVXLC]+|\d+(\.\d+)*)\s*[.\-)]\s", text))
+            if block.alignment == "center":
+                subject.append(block)
+            elif not subject and bold and not heading:
+                subject.append(block)
+                index += 1
                 break
-            subject.append(block)
+            else:
+                break
         elif subject:
             index += 1
             break

@@ -174,7 +174,8 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
     first_page_header = (
         first.headers.get("first") if first.title_pg else first.headers.get("default")
     )
-    if first_page_header is not None and _page_field(first_page_header):
+    numbered_first_page = first_page_header is not None and _page_field(first_page_header)
+    if first_page_header is not None and numbered_first_page:
         col.add(
             "F-PAGENUM-2",
             _part_location(first_page_header, first.index),
@@ -230,7 +231,7 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
                 "warning",
                 element="page_number",
             )  # fmt: skip
-    if not first.title_pg:
+    if not first.title_pg and not numbered_first_page:
         col.at_section(
             "F-PAGENUM-5",
             first,

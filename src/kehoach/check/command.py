@@ -1,0 +1,85 @@
+"""``kehoach check`` as a function the CLI calls: prints the report, returns the exit code.
+
+Exit codes: 0 no error (warnings allowed), 1 at least one error, 2 a file could not be
+read (or the profile is unknown). Nothing here raises for a bad file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, Literal, TextIO
+
+from kehoach.check.engine import check_docx
+from kehoach.check.errors import DocxReadError
+from kehoach.check.report import (
+    result_to_dict,
+    results_to_json,
+    text_report,
+    text_unreadable,
+    unreadable_to_dict,
+)
+from kehoach.profiles import PROFILES
+
+__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+
+
+def run_check_command(
+    paths: Sequence[str | os.PathLike[str]],
+    profile: str | None = None,
+    fmt: Literal["text", "json"] = "text",
+    lang: Literal["vi", "en"] = "vi",
+    out: TextIO | None = None,
+) -> int:
+    """Check each of ``paths`` and print the report to ``out`` (stdout by default).
+
+    Args:
+        paths: DOCX files to check.
+        profile: ``party-2018``, ``party-2026`` or ``None`` (chosen from each
+            document's date).
+        fmt: ``text`` for people, ``json`` for programs (``findings.schema.json``).
+        lang: Language of messages: ``vi`` (default) or ``en``.
+        out: Where to write; ``sys.stdout`` when ``None``.
+
+    Returns:
+        0 when no file has an error, 1 when some file has an error, 2 when a file
+        cannot be read or the profile is unknown.
+    """
+    stream = out if out is not None else sys.stdout
+    if profile is not None and profile not in PROFILES:
+        known = ", ".join(sorted(PROFILES))
+        message = (
+            f"Unknown profile {profile!r}; known: {known}."
+            if lang == "en"
+            else f"Không có thể thức {profile!r}; các thể thức: {known}."
+        )
+        if fmt == "json":
+            stream.write(results_to_json([], EXIT_UNREADABLE, lang) + "\n")
+        print(message, file=sys.stderr)
+        return EXIT_UNREADABLE
+    code = EXIT_OK
+    files: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        try:
+            result = check_docx(path, profile=profile)
+        except DocxReadError as error:
+            code = EXIT_UNREADABLE
+            files.append(unreadable_to_dict(path, error, lang))
+            texts.append(text_unreadable(path, error, lang))
+            continue
+        if result.errors and code == EXIT_OK:
+            code = EXIT_ERRORS
+        files.append(result_to_dict(result, lang, path))
+        texts.append(text_report(result, lang, path))
+    if fmt == "json":
+        stream.write(results_to_json(files, code, lang) + "\n")
+    else:
+        stream.write("\n\n".join(texts) + "\n")
+    return code
