@@ -96,3 +96,15 @@ class UsageError(KehoachError):
     def messages(self, lang: str = "vi") -> list[str]:
         """The message in ``lang``."""
         return [self.message_en if lang == "en" else self.message_vi]
+
+
+class RenderError(KehoachError):
+    """A document could not be laid out: a broken template, text a DOCX cannot hold…"""
+
+    def __init__(self, message_vi: str, message_en: str):
+        self.message_vi, self.message_en = message_vi, message_en
+        super().__init__(message_en)
+
+    def messages(self, lang: str = "vi") -> list[str]:
+        """The message in ``lang``."""
+        return [self.message_en if lang == "en" else self.message_vi]

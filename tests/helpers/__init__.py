@@ -1,0 +1,1 @@
+"""Shared test helpers (LibreOffice conversion, golden comparison, sample documents)."""
