@@ -68,7 +68,7 @@ def _landscape_no_table(doc) -> None:  # type: ignore[no-untyped-def]
     section = doc.add_section()
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(30)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(15)
     section.left_margin, section.right_margin = Mm(20), Mm(20)
     section.header_distance = Mm(10)
 

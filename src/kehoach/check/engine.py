@@ -63,7 +63,9 @@ def _choose_profile(
         )  # fmt: skip
     chosen = profile_for_date(day)
     shown = f"{parsed.day_text or '..'}/{parsed.month_text or '..'}/{parsed.year}" if parsed else ""
-    since = f"{PARTY_2026.valid_from:%d/%m/%Y}"
+    start = PARTY_2026.valid_from
+    month = f"{start.month:02d}" if start.month < 3 else str(start.month)  # V-DATE-1
+    since = f"{start.day:02d}/{month}/{start.year}"
     if chosen.id == PARTY_2026.id:
         reason = Msg(f"văn bản ngày {shown}, từ {since}", f"dated {shown}, on or after {since}")
     else:

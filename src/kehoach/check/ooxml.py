@@ -73,4 +73,4 @@ def local(element: etree._Element) -> str:
 
 def is_w(element: etree._Element, name: str) -> bool:
     """Whether ``element`` is ``w:name``."""
-    return element.tag == w(name)
+    return bool(element.tag == w(name))

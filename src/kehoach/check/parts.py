@@ -104,7 +104,7 @@ def _paragraphs_with_side(block: Block) -> list[tuple[ParagraphView, str | None]
     out: list[tuple[ParagraphView, str | None]] = []
     for row in block.rows:
         for number, cell in enumerate(row.cells, start=1):
-            side = "left" if number == 1 and len(row.cells) > 1 else "right"
+            side: str | None = "left" if number == 1 and len(row.cells) > 1 else "right"
             if len(row.cells) == 1:
                 side = None
             out.extend((p, side) for p in cell.paragraphs)

@@ -12,6 +12,7 @@ from kehoach.check.lines import is_upper, norm
 from kehoach.check.parts import DocumentParts
 from kehoach.check.styling import align_msg, fmt_pt
 from kehoach.profiles import FormatProfile
+from kehoach.profiles.rules import Severity
 
 __all__ = ["check_body", "is_heading"]
 
@@ -85,12 +86,12 @@ def check_body(parts: DocumentParts, profile: FormatProfile, col: Collector) -> 
             p for p in parts.body
             if not is_heading(p) and any(r.size_pt != common for r in p.visible_runs)
         )  # fmt: skip
-        sizes = ", ".join(f"{fmt_pt(s)} pt" for s in sorted(text_sizes))
+        listed = ", ".join(f"{fmt_pt(s)} pt" for s in sorted(text_sizes))
         col.at_paragraph(
             "F-BODY-1", odd, "body",
             Msg(f"một cỡ chữ cho toàn bộ nội dung ({fmt_pt(common)} pt)",
                 f"one size for the whole body ({fmt_pt(common)} pt)"),
-            Msg(f"nhiều cỡ chữ: {sizes}", f"several sizes: {sizes}"),
+            Msg(f"nhiều cỡ chữ: {listed}", f"several sizes: {listed}"),
             Msg(f"Đặt cùng một cỡ chữ ({fmt_pt(common)} pt) cho toàn bộ nội dung.",
                 f"Use one size ({fmt_pt(common)} pt) for the whole body."),
         )  # fmt: skip
@@ -116,7 +117,7 @@ def _indent(paragraph: ParagraphView, profile: FormatProfile, col: Collector) ->
     warn_low, warn_high = body.first_line_indent_warning_range_mm
     if low <= value <= high and warn_low <= value <= warn_high:
         return
-    severity = "error" if not low <= value <= high else "warning"
+    severity: Severity = "error" if not low <= value <= high else "warning"
     shown = f"{value:.1f}".rstrip("0").rstrip(".")
     col.at_paragraph(
         "F-BODY-3", paragraph, "body",

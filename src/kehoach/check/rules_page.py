@@ -73,41 +73,45 @@ def _paper(
 
 def _margins(section: SectionView, profile: FormatProfile, col: Collector, tol: float) -> None:
     margins = profile.margins
-    landscape = (section.page_width or 0) > (section.page_height or 0)
-    # A landscape table page keeps the portrait text area turned (F-PAPER-2): its
-    # margins are the portrait ones rotated, so compare them rotated back.
-    wanted = {
+    portrait = {
         "top": margins.top,
         "bottom": margins.bottom,
         "left": margins.left,
         "right": margins.right,
     }
-    if landscape:
-        wanted = {
-            "left": margins.top,
-            "right": margins.bottom,
-            "top": margins.right,
-            "bottom": margins.left,
-        }
+    candidates = [portrait]
+    if (section.page_width or 0) > (section.page_height or 0):
+        # A landscape table page keeps the portrait text area turned (F-PAPER-2). The
+        # spec does not say which way; the usual one puts the binding (left) margin at
+        # the top, the other one is accepted too.
+        candidates = [
+            {"top": margins.left, "bottom": margins.right,
+             "left": margins.bottom, "right": margins.top},
+            {"top": margins.right, "bottom": margins.left,
+             "left": margins.top, "right": margins.bottom},
+        ]  # fmt: skip
     names_vi = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-    wrong_vi: list[str] = []
-    wrong_en: list[str] = []
-    for side, want in wanted.items():
-        value = section.mm(f"margin_{side}")
-        if side == "left" and value is not None and section.gutter:
-            value += section.gutter * 25.4 / 1440
-        if value is None or abs(value - want) > tol:
-            wrong_vi.append(f"{names_vi[side]} {_mm(value)}")
-            wrong_en.append(f"{side} {_mm(value)}")
-    if not wrong_vi:
-        return
-    m = wanted
+    attempts: list[tuple[dict[str, float], list[str], list[str]]] = []
+    for wanted in candidates:
+        wrong_vi: list[str] = []
+        wrong_en: list[str] = []
+        for side, want in wanted.items():
+            value = section.mm(f"margin_{side}")
+            if side == "left" and value is not None and section.gutter:
+                value += section.gutter * 25.4 / 1440
+            if value is None or abs(value - want) > tol:
+                wrong_vi.append(f"{names_vi[side]} {_mm(value)}")
+                wrong_en.append(f"{side} {_mm(value)}")
+        if not wrong_vi:
+            return
+        attempts.append((wanted, wrong_vi, wrong_en))
+    m, wrong_vi, wrong_en = attempts[0]
     col.at_section(
         "F-MARGIN-1",
         section,
         Msg(
             f"lề trên {m['top']:g}, dưới {m['bottom']:g}, trái {m['left']:g}, phải "
-            f"{m['right']:g} mm (± {tol:g} mm)",
+            f"{m['right']:g} mm (± {tol:g} mm)".replace(".", ","),
             f"top {m['top']:g}, bottom {m['bottom']:g}, left {m['left']:g}, right "
             f"{m['right']:g} mm (± {tol:g} mm)",
         ),

@@ -78,12 +78,12 @@ def read_run_props(rpr: etree._Element | None) -> Props:
         props["underline"] = wattr(underline, "val") or "single"
     color = rpr.find(w("color"))
     if color is not None:
-        value = wattr(color, "val")
+        color_value = wattr(color, "val")
         theme_color = wattr(color, "themeColor")
         if theme_color:
             props["color"] = f"theme:{theme_color}"
-        elif value:
-            props["color"] = value
+        elif color_value:
+            props["color"] = color_value
     style = wattr(rpr.find(w("rStyle")), "val")
     if style:
         props["rStyle"] = style
@@ -129,9 +129,9 @@ def read_para_props(ppr: etree._Element | None) -> Props:
         if rule:
             props["spacing.lineRule"] = rule
         for attr in ("beforeAutospacing", "afterAutospacing"):
-            value = wattr(spacing, attr)
-            if value is not None:
-                props[f"spacing.{attr}"] = value.lower() not in {"0", "false", "off"}
+            flag = wattr(spacing, attr)
+            if flag is not None:
+                props[f"spacing.{attr}"] = flag.lower() not in {"0", "false", "off"}
     contextual = on_off(ppr.find(w("contextualSpacing")))
     if contextual is not None:
         props["contextualSpacing"] = contextual
