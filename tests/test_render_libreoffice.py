@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.libreoffice import pdf_pages, pdf_text
+from docx_reading import one, read
+from helpers.libreoffice import pdf_pages, pdf_text, pdf_words
 from helpers.sample_docs import sapa_like
 from kehoach.render import Renderer
 
@@ -57,6 +58,20 @@ def test_page_numbers(to_pdf) -> None:
     ]
     assert first_lines[0] != "1" and first_lines[1] == "2"
     assert first_lines[-2].startswith("PHỤ LỤC 1") and first_lines[-1].startswith("PHỤ LỤC 2")
+
+
+def test_line_under_title_as_long_as_the_title(to_pdf) -> None:
+    """F-TITLE-3: the line under the title is as long (±10 %) as LibreOffice sets the title."""
+    data = Renderer().render_bytes(sapa_like(sections=0, appendices=False))
+    view = read(data)
+    title = one(view, "KHPartyTitle")
+    line_pt = (view.tables[0].grid[1] - title.indent_left - title.indent_right) / 20
+    words = pdf_words(to_pdf(data, "title"), 1)
+    first = max((w for w in words if w[0] == "ĐẢNG"), key=lambda w: w[1])  # right column
+    line = [w for w in words if abs(w[2] - first[2]) < 1 and w[1] >= first[1]]
+    assert [w[0] for w in line] == ["ĐẢNG", "CỘNG", "SẢN", "VIỆT", "NAM"]
+    text_pt = line[-1][3] - line[0][1]
+    assert abs(line_pt - text_pt) <= 0.1 * text_pt
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="the Sa Pa example is not there yet")

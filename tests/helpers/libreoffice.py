@@ -54,3 +54,19 @@ def pdf_text(pdf: Path, *, first: int | None = None, last: int | None = None) ->
         command += ["-l", str(last)]
     done = subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True)
     return done.stdout
+
+
+def pdf_words(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """The words of one page with their boxes in points: (text, x_min, y_min, x_max, y_max)."""
+    import html
+    import re
+
+    command = ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    pattern = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+    )
+    return [
+        (html.unescape(m[5]), float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+        for m in pattern.finditer(done.stdout)
+    ]

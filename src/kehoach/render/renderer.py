@@ -8,6 +8,7 @@ parts that are otherwise kept as bytes. python-docx is loaded only for post-proc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,6 +34,30 @@ from kehoach.render.template import (
 )
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+_Compiled = tuple[Template, tuple[tuple[str, Template], ...]]
+
+
+def _compile(
+    source: TemplateSource, filters: Mapping[str, Callable[..., Any]] | None = None
+) -> _Compiled:
+    """Compile the template's parts in a new sandboxed environment."""
+    environment = make_environment(filters)
+    parts = tuple((name, environment.from_string(text)) for name, text in source.parts)
+    return environment.from_string(source.document), parts
+
+
+@lru_cache(maxsize=8)
+def _compile_shared(source: TemplateSource) -> _Compiled:
+    """Compiled once per template for all renderers without extra filters."""
+    return _compile(source)
+
+
+@lru_cache(maxsize=8)
+def _style_patcher(source: TemplateSource) -> StylePatcher:
+    """One styles cache per template, shared by its renderers."""
+    return StylePatcher(source.styles)
 
 
 class Renderer:
@@ -65,12 +90,9 @@ class Renderer:
         if clash:
             raise ValueError(f"extra_context reuses the renderer's variables: {clash}")
         self._source: TemplateSource = load_template(Path(template or default_template()))
-        environment = make_environment(filters)
-        self._document: Template = environment.from_string(self._source.document)
-        self._parts: tuple[tuple[str, Template], ...] = tuple(
-            (name, environment.from_string(source)) for name, source in self._source.parts
-        )
-        self._styles = StylePatcher(self._source.styles)
+        compiled = _compile(self._source, filters) if filters else _compile_shared(self._source)
+        self._document, self._parts = compiled
+        self._styles = _style_patcher(self._source)
         self._extra = dict(extra_context or {})
         self._postprocessors = tuple(postprocessors)
 
