@@ -119,3 +119,16 @@ def test_rule_table_matches_spec() -> None:
             assert "unconfirmed" in status, rule_id
         else:
             assert not status.startswith("Status: unconfirmed"), rule_id
+
+
+def test_internal_error_is_reported_not_raised(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in a rule ends as exit code 2 with a message asking for a report, no traceback."""
+    import kehoach.check.command as command
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(command, "check_docx", broken)
+    code, text = _run([good], lang="en")
+    assert code == 2
+    assert "internal error ValueError: boom" in text and "Traceback" not in text

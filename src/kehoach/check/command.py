@@ -74,6 +74,18 @@ def run_check_command(
             files.append(unreadable_to_dict(path, error, lang))
             texts.append(text_unreadable(path, error, lang))
             continue
+        except Exception as exc:  # a checker bug must not end in a traceback for users
+            error = DocxReadError(
+                "damaged",
+                f"Không kiểm tra được tệp (lỗi nội bộ {type(exc).__name__}: {exc}); "
+                "xin báo lỗi kèm tệp này.",
+                f"Could not check the file (internal error {type(exc).__name__}: {exc}); "
+                "please report it with this file.",
+            )
+            code = EXIT_UNREADABLE
+            files.append(unreadable_to_dict(path, error, lang))
+            texts.append(text_unreadable(path, error, lang))
+            continue
         if result.errors and code == EXIT_OK:
             code = EXIT_ERRORS
         files.append(result_to_dict(result, lang, path))
