@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import minimal_plan
 from pydantic import ValidationError
 
 from kehoach.model import Plan, iter_targets, iter_tasks, task_quarter
 from kehoach.vi import PartialDate
+from plan_data import minimal_plan
 
 
 def _errors(data: dict) -> list[dict]:
