@@ -1,6 +1,6 @@
 """The public Python API: load, validate, compose and render plans.
 
-Rendering imports docxtpl lazily so that tools which only validate stay light.
+Rendering is imported lazily so that tools which only validate stay light.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kehoach.compose import ComposedDocument, compose_plan
 from kehoach.loader import load_model
-from kehoach.model import Plan
+from kehoach.model import Plan, Progress
 
 if TYPE_CHECKING:
+    import pluggy
+
     from kehoach.render import Renderer
+    from kehoach.rollover import Rollover
 
 PlanSource = str | PathLike[str] | Mapping[str, Any] | Plan
+ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
 
 
 def load_plan(source: str | PathLike[str] | Mapping[str, Any]) -> Plan:
@@ -48,24 +52,36 @@ def render_plan(
     *,
     force: bool = False,
     renderer: Renderer | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
 ) -> None:
     """Render a plan to a DOCX file (written atomically) or a binary stream.
 
+    The template, Jinja filters, extra context and post-processing come from the
+    plugins (``plugin_manager``, default: :func:`kehoach.get_plugin_manager`), unless
+    an explicit ``renderer`` is given, which is used as it is.
+
     Raises:
         kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
+        kehoach.PluginError: a plugin failed (nothing is written).
     """
-    document = compose(source)
+    plan = _plan(source)
+    document = compose_plan(plan)
     if renderer is None:
-        from kehoach.render import Renderer
+        from kehoach.plugin_render import plugin_renderer
 
-        renderer = Renderer()
+        renderer = plugin_renderer(plan, document, plugin_manager)
     renderer.render(document, target, force=force)
 
 
-def render_plan_bytes(source: PlanSource, *, renderer: Renderer | None = None) -> bytes:
-    """Render a plan and return the DOCX bytes."""
+def render_plan_bytes(
+    source: PlanSource,
+    *,
+    renderer: Renderer | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> bytes:
+    """Render a plan and return the DOCX bytes (see :func:`render_plan`)."""
     buffer = io.BytesIO()
-    render_plan(source, buffer, renderer=renderer)
+    render_plan(source, buffer, renderer=renderer, plugin_manager=plugin_manager)
     return buffer.getvalue()
 
 
@@ -80,3 +96,128 @@ def plan_schema() -> dict[str, Any]:
 def plan_schema_json() -> str:
     """:func:`plan_schema` as indented JSON text (Vietnamese kept readable)."""
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- follow-up reports (issue #5) --------------------------------------------------------
+
+
+def load_progress(
+    source: ProgressSource, *, plan: PlanSource | None = None, period: str | None = None
+) -> Progress:
+    """Load progress on a plan from a YAML/JSON file, a progress spreadsheet (.xlsx) or a dict.
+
+    With ``plan``, every id is checked against it and an unknown one is reported where
+    it was written (line, or sheet/row/column) with the nearest known ids.
+
+    Raises:
+        kehoach.InputError: naming the file and the place of every problem.
+    """
+    from kehoach.report.load import load_progress as load
+
+    return load(source, plan=None if plan is None else _plan(plan), period=period)
+
+
+def compose_report(
+    plan: PlanSource, progress: ProgressSource, *, period: str | None = None
+) -> ComposedDocument:
+    """The composed Báo cáo kết quả thực hiện of ``progress`` on ``plan``.
+
+    ``period`` (q1, q2, q3, q4, 6m, 9m, year) overrides the progress file's. Problems
+    that do not stop the report (the plan changed since its progress sheet was made, a
+    status that contradicts the dates) are issued as :class:`kehoach.ProgressWarning`.
+
+    Raises:
+        kehoach.InputError: unknown ids, impossible dates, invalid progress data.
+        kehoach.UsageError: no report period.
+    """
+    from kehoach.report import compose_report as compose_progress
+
+    the_plan = _plan(plan)
+    the_progress = load_progress(progress, plan=the_plan, period=period)
+    return compose_progress(the_plan, the_progress, period=period)
+
+
+def render_report(
+    plan: PlanSource,
+    progress: ProgressSource,
+    target: str | PathLike[str] | BinaryIO,
+    force: bool = False,
+    *,
+    period: str | None = None,
+    renderer: Renderer | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> None:
+    """Render the report of ``progress`` on ``plan`` to a DOCX file (atomically) or stream.
+
+    The template and post-processing come from the plugins, as for :func:`render_plan`.
+
+    Raises:
+        kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
+        kehoach.InputError, kehoach.UsageError: as :func:`compose_report`.
+    """
+    the_plan = _plan(plan)
+    document = compose_report(the_plan, progress, period=period)
+    if renderer is None:
+        from kehoach.plugin_render import plugin_renderer
+
+        renderer = plugin_renderer(the_plan, document, plugin_manager)
+    renderer.render(document, target, force=force)
+
+
+def next_year_plan(
+    plan: PlanSource,
+    progress: ProgressSource | None = None,
+    *,
+    year: int | None = None,
+    apply_suggestions: bool = False,
+) -> Rollover:
+    """Draft next year's plan from ``plan`` and (best: year-end) ``progress`` on it.
+
+    The result holds the new plan and the review list: every place a person must
+    decide, and every literal year of the old plan left in free text with a suggested
+    change (made when ``apply_suggestions`` is true).
+
+    Raises:
+        kehoach.UsageError: ``year`` is not after the plan's year.
+        kehoach.InputError: the plan or progress is invalid, or the progress names ids
+            the plan does not have (progress of another plan).
+        kehoach.KehoachError: the progress is for another year.
+    """
+    from kehoach.rollover import next_year
+
+    the_plan = _plan(plan)
+    the_progress = None if progress is None else load_progress(progress, plan=the_plan)
+    rollover = next_year(the_plan, the_progress, year=year)
+    return rollover.apply_suggestions() if apply_suggestions else rollover
+
+
+def export_plan_sheet(
+    plan: PlanSource, target: str | PathLike[str] | BinaryIO, *, force: bool = False
+) -> None:
+    """Write the plan's targets, tasks and budget to an .xlsx workbook (atomically).
+
+    Raises:
+        kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
+    """
+    from kehoach.sheets.plan import plan_sheet_bytes
+
+    data = plan_sheet_bytes(_plan(plan))
+    if isinstance(target, str | PathLike):
+        from kehoach.render.output import write_atomic
+
+        write_atomic(target, data, force=force)
+    else:
+        target.write(data)
+
+
+def import_plan_sheet(sheet: str | PathLike[str] | bytes | BinaryIO, plan: PlanSource) -> Plan:
+    """``plan`` with its targets, tasks and budget read back from an exported workbook.
+
+    Raises:
+        kehoach.InputError: naming the sheet, row and column of every problem (a moved
+            or renamed column, an edited id, a wrong value, a budget that no longer adds
+            up…).
+    """
+    from kehoach.sheets.plan import read_plan_sheet
+
+    return read_plan_sheet(sheet, _plan(plan))
