@@ -17,26 +17,77 @@ from kehoach.api import (
 )
 from kehoach.compose import ComposedDocument
 from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
+from kehoach.hookspecs import hookimpl
+from kehoach.manager import PluginInfo, get_plugin_manager, plan_types
 from kehoach.model import Plan
+from kehoach.orgs import Organization
+from kehoach.plugin_errors import (
+    DuplicatePlanTypeError,
+    PluginError,
+    PluginHookError,
+    PluginLoadError,
+    UnknownPlanTypeError,
+)
+from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
+from kehoach.review import (
+    PlanWarning,
+    builtin_warnings,
+    iter_texts,
+    obsolete_names,
+    plan_text,
+    review_plan,
+)
+from kehoach.starter import starting_plan
 
 try:
     __version__ = version("kehoach")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0+unknown"
 
+
+def __getattr__(name: str) -> object:
+    # Rendering names load docxtpl/lxml on first use, so validating stays light.
+    if name == "default_template":
+        from kehoach.render import default_template
+
+        return default_template
+    raise AttributeError(f"module 'kehoach' has no attribute {name!r}")
+
+
 __all__ = [
     "ComposedDocument",
+    "DuplicatePlanTypeError",
     "InputError",
     "KehoachError",
+    "Organization",
     "OutputExistsError",
     "Plan",
+    "PlanType",
+    "PlanTypeRegistry",
+    "PlanWarning",
+    "PluginError",
+    "PluginHookError",
+    "PluginInfo",
+    "PluginLoadError",
     "Problem",
+    "SkeletonArea",
+    "UnknownPlanTypeError",
     "UsageError",
     "__version__",
+    "builtin_warnings",
     "compose",
+    "default_template",
+    "get_plugin_manager",
+    "hookimpl",
+    "iter_texts",
     "load_plan",
+    "obsolete_names",
     "plan_schema",
     "plan_schema_json",
+    "plan_text",
+    "plan_types",
     "render_plan",
     "render_plan_bytes",
+    "review_plan",
+    "starting_plan",
 ]

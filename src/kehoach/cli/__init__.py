@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from kehoach.cli.base import CliContext, KehoachArgumentParser, Translator
 from kehoach.errors import KehoachError
 
-COMMAND_MODULES: tuple[str, ...] = ("kehoach.cli.plan_commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "kehoach.cli.plan_commands",
+    "kehoach.cli.check_commands",
+    "kehoach.cli.plugin_commands",
+    "kehoach.cli.report_commands",
+    "kehoach.cli.rollover_commands",
+    "kehoach.cli.plan_sheet_commands",
+)
 
 
 def detect_lang(argv: Sequence[str]) -> str:
