@@ -9,7 +9,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from kehoach.api import (
     compose,
+    export_plan_sheet,
+    import_plan_sheet,
     load_plan,
+    next_year_plan,
     plan_schema,
     plan_schema_json,
     render_plan,
@@ -37,6 +40,7 @@ from kehoach.review import (
     plan_text,
     review_plan,
 )
+from kehoach.rollover import ReviewItem, Rollover
 from kehoach.starter import starting_plan
 
 try:
@@ -70,6 +74,8 @@ __all__ = [
     "PluginInfo",
     "PluginLoadError",
     "Problem",
+    "ReviewItem",
+    "Rollover",
     "SkeletonArea",
     "UnknownPlanTypeError",
     "UsageError",
@@ -77,10 +83,13 @@ __all__ = [
     "builtin_warnings",
     "compose",
     "default_template",
+    "export_plan_sheet",
     "get_plugin_manager",
     "hookimpl",
+    "import_plan_sheet",
     "iter_texts",
     "load_plan",
+    "next_year_plan",
     "obsolete_names",
     "plan_schema",
     "plan_schema_json",

@@ -36,6 +36,11 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         commands, "validate", t, "kiểm tra dữ liệu kế hoạch", "validate plan files"
     )
     validate.add_argument("plans", nargs="+", metavar="PLAN")
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help=t("thoát mã 1 khi có cảnh báo", "exit with code 1 when there are warnings"),
+    )
     validate.set_defaults(handler=run_validate)
 
     schema = add_subparser(
@@ -71,9 +76,15 @@ def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> l
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Validate every plan first, then render them all with one loaded template."""
+    """Validate every plan, render them all in memory, then write: all or nothing.
+
+    The plugins (template, filters, context, post-processing) are those of this run,
+    without the ``--disable-plugin`` ones; a failing plugin stops before any file.
+    """
     from kehoach import compose, load_plan
-    from kehoach.render import Renderer
+    from kehoach.cli.plugin_commands import plugin_manager
+    from kehoach.plugin_render import plugin_renderer
+    from kehoach.render.output import write_atomic
 
     targets = output_paths(args.plans, args.output, args.out_dir)
     plans = [load_plan(p) for p in args.plans]  # all or nothing: no file before all validate
@@ -81,30 +92,52 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         for path in targets:
             if path.exists():
                 raise OutputExistsError(path)
+    pm = plugin_manager(ctx)
+    outputs = []
+    for plan in plans:
+        document = compose(plan)
+        outputs.append(plugin_renderer(plan, document, pm).render_bytes(document))
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-    renderer = Renderer()
-    for plan, path in zip(plans, targets, strict=True):
-        renderer.render(compose(plan), path, force=args.force)
+    for data, path in zip(outputs, targets, strict=True):
+        write_atomic(path, data, force=args.force)
         ctx.say(f"Đã tạo {path}", f"Wrote {path}")
     return 0
 
 
 def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Validate plans; all problems of all files are listed before exiting."""
-    from kehoach import InputError, load_plan
+    """Validate plans, then print the review warnings of the plugins.
 
-    failed = False
+    All problems of all files are listed before exiting: exit 2 when a file is
+    invalid; with ``--strict``, exit 1 when a valid file has warnings.
+    """
+    from kehoach import InputError, load_plan, review_plan
+    from kehoach.cli.plugin_commands import plugin_manager
+
+    failed = warned = False
+    pm = plugin_manager(ctx)
     for name in args.plans:
         try:
-            load_plan(name)
+            plan = load_plan(name)
         except InputError as exc:
             failed = True
             for line in exc.messages(ctx.lang):
                 ctx.error(line)
             continue
-        ctx.say(f"{name}: hợp lệ", f"{name}: valid")
-    return 2 if failed else 0
+        warnings = review_plan(plan, plugin_manager=pm)
+        for warning in warnings:
+            ctx.warn(f"{name}: {warning.line(ctx.lang)}")
+        warned = warned or bool(warnings)
+        if warnings:
+            ctx.say(
+                f"{name}: hợp lệ, {len(warnings)} cảnh báo",
+                f"{name}: valid, {len(warnings)} warning(s)",
+            )
+        else:
+            ctx.say(f"{name}: hợp lệ", f"{name}: valid")
+    if failed:
+        return 2
+    return 1 if warned and args.strict else 0
 
 
 def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:

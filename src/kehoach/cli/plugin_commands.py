@@ -1,0 +1,182 @@
+"""``kehoach types``, ``kehoach plugins`` and ``kehoach new``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.errors import OutputExistsError
+
+if TYPE_CHECKING:
+    import pluggy
+
+
+def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
+    """Add the plugin commands."""
+    types = add_subparser(
+        commands,
+        "types",
+        t,
+        "liệt kê các loại kế hoạch đã cài (và plugin cung cấp)",
+        "list the installed plan types (and the plugin providing each)",
+    )
+    types.set_defaults(handler=run_types)
+
+    plugins = add_subparser(
+        commands,
+        "plugins",
+        t,
+        "liệt kê các plugin đã nạp: phiên bản, hook cài đặt",
+        "list the loaded plugins: versions, hooks implemented",
+    )
+    plugins.set_defaults(handler=run_plugins)
+
+    new = add_subparser(
+        commands,
+        "new",
+        t,
+        "tạo tệp kế hoạch khởi đầu cho một loại kế hoạch",
+        "write a starting plan file for a plan type",
+    )
+    new.add_argument(
+        "--type",
+        required=True,
+        metavar="LOẠI" if t.lang == "vi" else "TYPE",
+        dest="plan_type",
+        help=t("loại kế hoạch (xem: kehoach types)", "plan type (see: kehoach types)"),
+    )
+    new.add_argument(
+        "--year",
+        required=True,
+        type=int,
+        metavar="NĂM" if t.lang == "vi" else "YEAR",
+        help=t("năm kế hoạch", "plan year"),
+    )
+    new.add_argument(
+        "--org",
+        metavar=t("CẤP_ỦY", "BODY"),
+        help=t(
+            "cơ quan ban hành, ví dụ: “Tỉnh ủy Lào Cai”, “Đảng ủy xã Tả Van”",
+            "issuing body, e.g. “Tỉnh ủy Lào Cai”, “Đảng ủy xã Tả Van”",
+        ),
+    )
+    new.add_argument(
+        "--superior",
+        metavar=t("CẤP_TRÊN", "SUPERIOR"),
+        help=t(
+            "cơ quan cấp trên trực tiếp, ví dụ: “Đảng bộ tỉnh Lào Cai”",
+            "direct superior body, e.g. “Đảng bộ tỉnh Lào Cai”",
+        ),
+    )
+    new.add_argument(
+        "--place",
+        metavar=t("ĐỊA_DANH", "PLACE"),
+        help=t("địa danh ghi ở ngày tháng", "place name of the date line"),
+    )
+    new.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PLAN.yaml",
+        help=t("tệp kế hoạch sẽ tạo", "plan file to write"),
+    )
+    new.add_argument(
+        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
+    )
+    new.set_defaults(handler=run_new)
+
+
+def plugin_manager(ctx: CliContext) -> pluggy.PluginManager:
+    """The plugin manager of this run, honouring ``--disable-plugin`` and the env variable."""
+    from kehoach import get_plugin_manager
+
+    return get_plugin_manager(disabled=ctx.disabled_plugins)
+
+
+def run_types(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print each plan type: id, display name, title pattern, plugin."""
+    from kehoach import plan_types
+
+    registry = plan_types(plugin_manager(ctx))
+    if not len(registry):
+        ctx.say("Chưa cài loại kế hoạch nào.", "No plan type is installed.")
+        return 0
+    for plan_type in registry:
+        name = plan_type.name if ctx.lang == "vi" else plan_type.name_en
+        plugin = registry.provider(plan_type.id) or "?"
+        ctx.say(
+            f"{plan_type.id}\t{name}\t“{plan_type.title_pattern}”\t(plugin {plugin})",
+            f"{plan_type.id}\t{name}\t“{plan_type.title_pattern}”\t(plugin {plugin})",
+        )
+    return 0
+
+
+def run_plugins(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print each loaded plugin with its distribution, version and hooks; then disabled ones."""
+    from kehoach.manager import hooks_of, plugin_info
+
+    pm = plugin_manager(ctx)
+    for name, _ in sorted(pm.list_name_plugin()):
+        info = plugin_info(pm, name)
+        where = info.distribution or "-"
+        version = info.version or "-"
+        kind = ctx.t("có sẵn", "built-in") if info.builtin else ctx.t("bên ngoài", "third-party")
+        hooks = ", ".join(hooks_of(pm, name)) or "-"
+        ctx.say(
+            f"{name} ({kind}; {where} {version}; {info.module}): {hooks}",
+            f"{name} ({kind}; {where} {version}; {info.module}): {hooks}",
+        )
+    for name in sorted(getattr(pm, "disabled", ())):
+        ctx.say(f"{name}: đã tắt", f"{name}: disabled")
+    return 0
+
+
+def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the starting plan of ``--type`` for ``--org`` and ``--year``."""
+    from kehoach import Organization, load_plan, plan_types, starting_plan
+    from kehoach.dump import to_yaml
+    from kehoach.errors import UsageError
+    from kehoach.render.output import write_atomic
+    from kehoach.starter import DEFAULT_ORG
+
+    if not 1930 <= args.year <= 2200:
+        raise UsageError(
+            f"năm {args.year} không hợp lệ (1930–2200)", f"invalid year {args.year} (1930–2200)"
+        )
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise OutputExistsError(target)
+    registry = plan_types(plugin_manager(ctx))
+    plan_type = registry.get(args.plan_type)  # an unknown type lists the known ones
+    org = Organization(
+        name=args.org or DEFAULT_ORG, year=args.year, superior=args.superior, place=args.place
+    )
+    plan = starting_plan(plan_type, org)
+    header = "\n".join(
+        [
+            f"{plan_type.title(args.year)}: kế hoạch khởi đầu do `kehoach new` tạo.",
+            "",
+            "Điền mọi chỗ trong ngoặc vuông [...]; `kehoach validate` báo những chỗ còn thiếu.",
+            "Dấu trong câu: **đậm**, *nghiêng*; {mã} đặt một chỉ tiêu vào câu.",
+            "Dựng văn bản Word:",
+            f"  kehoach render {target.name} -o {target.with_suffix('.docx').name}",
+        ]
+    )
+    text = to_yaml(plan, header=header)
+    load_plan(_yaml_data(text))  # what we write must load back as it is
+    write_atomic(target, text.encode("utf-8"), force=args.force)
+    ctx.say(f"Đã tạo {target}", f"Wrote {target}")
+    return 0
+
+
+def _yaml_data(text: str) -> dict[str, object]:
+    import yaml
+
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+__all__ = ["plugin_manager", "register", "run_new", "run_plugins", "run_types"]

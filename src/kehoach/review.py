@@ -1,0 +1,357 @@
+"""Review warnings on plan data: what a plan can be rendered with but should not be signed with.
+
+A :class:`PlanWarning` is not a validation error: the plan loads and renders. It flags
+what a reviewer would send back: a trích yếu starting upper-case (F-SUBJ-1), no
+recipients, a plan year that is not the year of the document date, a closing "./." in
+a document under 05-HD/VPTW (F-BODY-6), "[…]" places left to fill, bodies that no
+longer exist. Plan types and plugins add their own (hook ``kehoach_review_plan``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kehoach.model import Block, Bullet, Paragraph, Plan, SubBullet, Subsection, TableBlock
+from kehoach.orgs import LAST_DISTRICT_YEAR, MERGER_YEAR, Organization
+from kehoach.vi import convert_tone_style, normalize_text
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from kehoach.registry import PlanCheck, PlanType
+
+MARKER = re.compile(r"\[[^\[\]\n]{2,}\]")
+"""A place left for staff to fill: "[Ghi mục đích của kế hoạch]"."""
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """One review warning on a plan file.
+
+    Attributes:
+        code: A stable code: a spec rule id (``F-SUBJ-1``) or a kehoach one (``P-TODO-1``).
+        field: The plan field it is about (``title.subject``), ``""`` for the whole plan.
+        message_vi: The message in Vietnamese.
+        message_en: The message in English.
+        plugin: The plugin that raised it (filled in by :func:`review_plan`).
+    """
+
+    code: str
+    field: str
+    message_vi: str
+    message_en: str
+    plugin: str | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return self.message_en if lang == "en" else self.message_vi
+
+    def line(self, lang: str = "vi") -> str:
+        """ "F-SUBJ-1 title.subject: message" for printing."""
+        where = f" {self.field}" if self.field else ""
+        return f"{self.code}{where}: {self.message(lang)}"
+
+
+def iter_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    """Every text a person wrote in a plan, with its field path (``closing[0]``)."""
+    yield "title.subject", plan.title.subject
+    yield "header.issuing_body", plan.header.issuing_body
+    if plan.header.superior_body:
+        yield "header.superior_body", plan.header.superior_body
+    yield "header.place", plan.header.place
+    yield from _blocks("opening.paragraphs", plan.opening.paragraphs)
+    if plan.purposes:
+        p = plan.purposes
+        yield "purposes.title", p.title
+        yield from _blocks("purposes.purpose", p.purpose)
+        yield from _blocks("purposes.requirements", p.requirements)
+    if plan.content:
+        c = plan.content
+        yield "content.title", c.title
+        yield from _blocks("content.intro", c.intro)
+        for name, group in (("objectives", c.objectives), ("solutions", c.solutions)):
+            if group is None:
+                continue
+            yield f"content.{name}.title", group.title
+            yield from _blocks(f"content.{name}.intro", group.intro)
+            for i, area in enumerate(group.areas):
+                yield f"content.{name}.areas[{i}].title", area.title
+                yield from _blocks(f"content.{name}.areas[{i}].content", area.content)
+        if c.tasks:
+            yield from _blocks("content.tasks.intro", c.tasks.intro)
+            for i, quarter in enumerate(c.tasks.quarters):
+                for j, task in enumerate(quarter.tasks):
+                    where = f"content.tasks.quarters[{i}].tasks[{j}]"
+                    yield f"{where}.text", task.text
+                    if task.lead:
+                        yield f"{where}.lead", task.lead
+                    for k, unit in enumerate(task.support):
+                        yield f"{where}.support[{k}]", unit
+        yield from _blocks("content.extra", c.extra)
+    sections = [("organization", plan.organization), ("reporting", plan.reporting)]
+    sections += [(f"other_sections[{i}]", s) for i, s in enumerate(plan.other_sections)]
+    for name, section in sections:
+        if section is not None:
+            yield f"{name}.title", section.title
+            yield from _blocks(f"{name}.content", section.content)
+    if plan.budget:
+        yield from _blocks("budget.notes", plan.budget.notes)
+    yield from _blocks("closing", plan.closing)
+    for i, item in enumerate(plan.recipients.items):
+        yield f"recipients.items[{i}]", item
+    yield "recipients.filing", plan.recipients.filing
+    for name in ("on_behalf_of", "position", "signer"):
+        value = getattr(plan.signature, name)
+        if value:
+            yield f"signature.{name}", value
+    for i, appendix in enumerate(plan.appendices):
+        yield f"appendices[{i}].title", appendix.title
+        yield from _blocks(f"appendices[{i}].content", appendix.content)
+
+
+def _blocks(path: str, blocks: list[Block]) -> Iterator[tuple[str, str]]:
+    for i, block in enumerate(blocks):
+        where = f"{path}[{i}]"
+        if isinstance(block, str):
+            yield where, block
+        elif isinstance(block, Paragraph):
+            yield f"{where}.text", block.text
+        elif isinstance(block, Bullet):
+            yield f"{where}.bullet", block.bullet
+            for j, item in enumerate(block.items):
+                text = item.text if isinstance(item, SubBullet) else item
+                yield f"{where}.items[{j}]", text
+        elif isinstance(block, Subsection):
+            yield f"{where}.section", block.section
+            yield from _blocks(f"{where}.content", block.content)
+        elif isinstance(block, TableBlock):
+            table = block.table
+            for j, column in enumerate(table.columns):
+                yield f"{where}.table.columns[{j}].title", column.title
+            for j, row in enumerate(table.rows):
+                for k, cell in enumerate(row):
+                    if isinstance(cell, str):
+                        yield f"{where}.table.rows[{j}][{k}]", cell
+
+
+def fold(text: str) -> str:
+    """Comparison form: NFC, case-folded, one tone-mark style ("hoá" = "hóa")."""
+    return convert_tone_style(normalize_text(text).casefold(), "old")
+
+
+def plan_text(plan: Plan) -> str:
+    """All the plan's texts joined, in :func:`fold` form (for "does it speak of …" checks)."""
+    return fold("\n".join(text for _, text in iter_texts(plan)))
+
+
+# --- built-in checks (run by the ``core`` plugin) ---------------------------------------
+
+
+def check_subject(plan: Plan) -> Iterator[PlanWarning]:
+    """F-SUBJ-1: the trích yếu starts with a lower-case letter."""
+    first = next((c for c in plan.title.subject if c.isalpha()), "")
+    if first and first.isupper():
+        yield PlanWarning(
+            "F-SUBJ-1",
+            "title.subject",
+            f"trích yếu nên bắt đầu bằng chữ thường (đang là “{first}”)",
+            f"the subject should start with a lower-case letter (it starts with “{first}”)",
+        )
+
+
+def check_recipients(plan: Plan) -> Iterator[PlanWarning]:
+    """Nơi nhận lists at least one recipient besides the filing line (F-RECIP-3)."""
+    if not plan.recipients.items:
+        yield PlanWarning(
+            "P-RECIP-1",
+            "recipients.items",
+            "chưa có nơi nhận nào ngoài dòng “Lưu”",
+            "no recipient besides the filing line",
+        )
+
+
+def check_year(plan: Plan) -> Iterator[PlanWarning]:
+    """The plan year is the year of the document date."""
+    if plan.year != plan.header.year:
+        yield PlanWarning(
+            "P-YEAR-1",
+            "year",
+            f"năm kế hoạch {plan.year} khác năm ghi ở ngày văn bản {plan.header.year}",
+            f"the plan year {plan.year} is not the year of the document date {plan.header.year}",
+        )
+
+
+def check_closing(plan: Plan) -> Iterator[PlanWarning]:
+    """F-BODY-6: under 05-HD/VPTW (from 27/5/2026) the body ends with "." and not "./."."""
+    from kehoach.compose import resolve_profile
+
+    profile = resolve_profile(plan.format, plan.header.date)
+    if profile.id != "party-2026" or not plan.closing:
+        return
+    last = list(_blocks("closing", plan.closing[-1:]))
+    if last and last[-1][1].rstrip().endswith("./."):
+        yield PlanWarning(
+            "F-BODY-6",
+            f"closing[{len(plan.closing) - 1}]",
+            "văn bản theo Hướng dẫn 05-HD/VPTW kết thúc bằng dấu chấm “.”, không dùng “./.”",
+            "under 05-HD/VPTW the body ends with a full stop “.”, not “./.”",
+        )
+
+
+def check_markers(plan: Plan) -> Iterator[PlanWarning]:
+    """No "[…]" place left to fill (written by ``kehoach new``)."""
+    for field, text in iter_texts(plan):
+        for match in MARKER.finditer(text):
+            yield PlanWarning(
+                "P-TODO-1",
+                field,
+                f"còn chỗ cần điền: {match.group(0)}",
+                f"a place is left to fill: {match.group(0)}",
+            )
+
+
+def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
+    """The issuing body existed in the plan year (no district level after 2025)."""
+    org = Organization(plan.header.issuing_body, plan.year, plan.header.superior_body)
+    if org.district_gone:
+        yield PlanWarning(
+            "P-ORG-1",
+            "header.issuing_body",
+            f"từ 01/7/2025 không còn cấp huyện: {org.name} không ban hành kế hoạch năm "
+            f"{plan.year} (cấp tỉnh hoặc đảng ủy xã, phường, đặc khu)",
+            f"the district level ended on 01/7/2025: {org.name} cannot issue a plan for "
+            f"{plan.year} (use the province or the commune level)",
+        )
+
+
+BUILTIN_CHECKS = (
+    check_subject,
+    check_recipients,
+    check_year,
+    check_closing,
+    check_markers,
+    check_bodies,
+)
+
+
+def builtin_warnings(plan: Plan) -> list[PlanWarning]:
+    """The warnings of kehoach's built-in checks (the ``core`` plugin reports them)."""
+    return [warning for check in BUILTIN_CHECKS for warning in check(plan)]
+
+
+# --- checks plan types share ------------------------------------------------------------
+
+
+def check_areas(plan: Plan, plan_type: PlanType) -> Iterator[PlanWarning]:
+    """Each area of the type's skeleton is spoken of somewhere in the plan."""
+    text = plan_text(plan)
+    for area in plan_type.areas:
+        if area.keywords and not any(fold(k) in text for k in area.keywords):
+            yield PlanWarning(
+                "P-AREA-1",
+                "content.objectives",
+                f"kế hoạch {plan_type.name.lower()} chưa có nội dung về “{area.title}”",
+                f"the {plan_type.name_en.lower()} plan says nothing about “{area.title}”",
+            )
+
+
+def obsolete_names(
+    plan: Plan, names: Iterable[tuple[str, str]], *, code: str, since: int = MERGER_YEAR
+) -> Iterator[PlanWarning]:
+    """Warn where the plan names a body that no longer exists in the plan year.
+
+    Args:
+        plan: The plan.
+        names: ``(regular expression, what replaced it)`` pairs.
+        code: The warning code.
+        since: The first year the body no longer exists.
+    """
+    if plan.year < since:
+        return
+    for field, text in iter_texts(plan):
+        for pattern, now in names:
+            match = re.search(pattern, text)
+            if match:
+                yield PlanWarning(
+                    code,
+                    field,
+                    f"năm {plan.year} không còn “{match.group(0)}”; nay là {now}",
+                    f"“{match.group(0)}” no longer exists in {plan.year}; it is now {now}",
+                )
+
+
+# --- the runner -------------------------------------------------------------------------
+
+
+def review_plan(
+    plan: Plan, *, plugin_manager: pluggy.PluginManager | None = None
+) -> list[PlanWarning]:
+    """Every review warning on ``plan``: built-in checks, its plan type's, and plugins'.
+
+    Args:
+        plan: A validated plan.
+        plugin_manager: The manager to ask; default: :func:`kehoach.get_plugin_manager`.
+
+    Returns:
+        The warnings, each tagged with the plugin that raised it.
+
+    Raises:
+        kehoach.PluginHookError: a plugin's check raised (names the plugin and hook).
+    """
+    from kehoach.manager import call_each, get_plugin_manager, plan_types, run_hook
+
+    pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
+    registry = plan_types(pm)
+    plan_type = registry.find(plan.plan_type) if plan.plan_type else None
+    warnings: list[PlanWarning] = []
+    if plan.plan_type and plan_type is None:
+        known = ", ".join(registry.ids()) or "-"
+        warnings.append(
+            PlanWarning(
+                "P-TYPE-1",
+                "plan_type",
+                f"không có loại kế hoạch “{plan.plan_type}” (đã cài: {known})",
+                f"no plan type “{plan.plan_type}” is installed (installed: {known})",
+            )
+        )
+    for plugin, result in call_each(pm, "kehoach_review_plan", plan=plan, plan_type=plan_type):
+        for warning in result or ():
+            warnings.append(replace(warning, plugin=warning.plugin or plugin))
+    if plan_type is not None:
+        provider = registry.provider(plan_type.id) or "?"
+        own = [*check_areas(plan, plan_type)]
+        for check in plan_type.checks:
+            name = getattr(check, "__name__", "check")
+            own.extend(
+                run_hook(
+                    provider,
+                    f"PlanType({plan_type.id!r}).checks: {name}",
+                    _run,
+                    check=check,
+                    plan=plan,
+                )
+            )
+        warnings += [replace(w, plugin=w.plugin or provider) for w in own]
+    return warnings
+
+
+def _run(*, check: PlanCheck, plan: Plan) -> list[PlanWarning]:
+    return list(check(plan))
+
+
+__all__ = [
+    "BUILTIN_CHECKS",
+    "LAST_DISTRICT_YEAR",
+    "MARKER",
+    "PlanWarning",
+    "builtin_warnings",
+    "check_areas",
+    "fold",
+    "iter_texts",
+    "obsolete_names",
+    "plan_text",
+    "review_plan",
+]

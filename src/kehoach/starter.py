@@ -1,0 +1,152 @@
+"""The starting plan of a plan type (``kehoach new``): valid at once, with places to fill.
+
+Everything staff must write is in square brackets, "[Ghi mục đích của kế hoạch]", so
+that the review (``P-TODO-1``) flags any place left before the plan is signed. The rest
+(sections, implementing units, Nơi nhận, closing) follows the plan type and the
+issuing body's level in the plan year.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kehoach.errors import UsageError
+from kehoach.loader import load_model
+from kehoach.model import Plan
+from kehoach.orgs import Organization
+from kehoach.registry import PlanType
+from kehoach.vi import body_code, roman
+
+DEFAULT_ORG = "Tỉnh ủy [Tên tỉnh]"
+"""The issuing body when none is given: a province, with its name left to fill."""
+
+
+def starting_plan(plan_type: PlanType, org: Organization) -> Plan:
+    """The starting plan of ``plan_type`` for ``org`` (its name, year, superior, place).
+
+    Raises:
+        kehoach.UsageError: the issuing body's symbol cannot be derived from its name.
+    """
+    try:
+        body_code(org.name)
+    except ValueError:
+        raise UsageError(
+            f"không suy ra được ký hiệu của “{org.name}”; ghi tên cấp ủy như “Tỉnh ủy Lào Cai”,"
+            " “Đảng ủy xã Tả Van”, rồi sửa header.body_code trong tệp nếu cần",
+            f"cannot derive the symbol of “{org.name}”; name a cấp ủy such as “Tỉnh ủy Lào"
+            " Cai” or “Đảng ủy xã Tả Van”, then set header.body_code in the file if needed",
+        ) from None
+    if plan_type.starter is not None:
+        return plan_type.starter(plan_type, org)
+    return load_model(Plan, starting_data(plan_type, org))
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def starting_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
+    """:func:`starting_plan` as plain data (what the YAML file holds)."""
+    year = org.year
+    title = plan_type.title(year)
+    units = plan_type.default_units(org) or (org.work_body("tuyen-giao"),)
+    lead = units[0]
+    committee = org.committee if org.level != "other" else org.name
+    return {
+        "plan_type": plan_type.id,
+        "year": year,
+        "header": {
+            "superior_body": org.default_superior,
+            "issuing_body": org.name,
+            "place": org.default_place,
+            "date": {"year": year},
+        },
+        "title": {"type_name": plan_type.type_name, "subject": plan_type.subject(year)},
+        "opening": {
+            "paragraphs": [
+                "Căn cứ [ghi nghị quyết, chương trình công tác, văn bản chỉ đạo của cấp trên"
+                f" làm căn cứ], Ban Thường vụ {org.name} ban hành {title} như sau:"
+            ]
+        },
+        "purposes": {
+            "purpose": ["[Ghi mục đích của kế hoạch]"],
+            "requirements": ["[Ghi yêu cầu của kế hoạch]"],
+        },
+        "content": {
+            "objectives": {
+                "title": "Mục tiêu",
+                "areas": [
+                    {"id": area.id, "title": area.title, "content": [f"[{area.hint}]"]}
+                    for area in plan_type.areas
+                ],
+            },
+            "tasks": {
+                "quarters": [
+                    {
+                        "quarter": q,
+                        "tasks": [
+                            {
+                                "id": f"q{q}-nhiem-vu-1",
+                                "text": f"[Ghi nhiệm vụ trọng tâm quý {roman(q)}]",
+                                "lead": lead,
+                            }
+                        ],
+                    }
+                    for q in (1, 2, 3, 4)
+                ]
+            },
+            "solutions": {
+                "title": "Giải pháp",
+                "intro": ["[Ghi các giải pháp chủ yếu để thực hiện kế hoạch]"],
+            },
+        },
+        "organization": {
+            "title": "Tổ chức thực hiện",
+            "content": [
+                {
+                    "section": lead,
+                    "content": [
+                        f"Chủ trì, tham mưu Ban Thường vụ {committee} triển khai thực hiện kế"
+                        " hoạch; theo dõi, hướng dẫn, kiểm tra, đôn đốc việc thực hiện; tổng"
+                        " hợp, báo cáo kết quả theo quy định."
+                    ],
+                },
+                *(
+                    {
+                        "section": unit,
+                        "content": [
+                            "Căn cứ chức năng, nhiệm vụ, chủ động phối hợp với"
+                            f" {lead} triển khai thực hiện các nội dung của kế hoạch có liên"
+                            " quan."
+                        ],
+                    }
+                    for unit in units[1:]
+                ),
+            ],
+        },
+        "reporting": {
+            "title": "Chế độ thông tin, báo cáo",
+            "content": [
+                f"Định kỳ 6 tháng, một năm, {lead} tổng hợp, báo cáo kết quả thực hiện kế"
+                f" hoạch với Ban Thường vụ {committee}."
+            ],
+        },
+        "closing": [
+            f"Trên đây là {title} của {org.name}. Yêu cầu các cơ quan, đơn vị,"
+            f" {_first_lower(org.units_below)} căn cứ nội dung kế hoạch tổ chức thực hiện"
+            " bảo đảm chất lượng, hiệu quả."  # F-BODY-6: "." (never "./.")
+        ],
+        "recipients": {
+            "items": list(plan_type.default_recipients(org)),
+            "filing": org.office,
+        },
+        "signature": {
+            "authority": "T/M",
+            "on_behalf_of": "Ban Thường vụ",
+            "position": "[Chức vụ người ký]",
+            "signer": "[Họ và tên người ký]",
+        },
+    }
+
+
+__all__ = ["DEFAULT_ORG", "starting_data", "starting_plan"]
