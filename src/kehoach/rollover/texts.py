@@ -1,0 +1,161 @@
+"""The free text of a plan: where every piece of user text is, and how to name that place.
+
+The plan is walked as plain data (``Plan.model_dump()``), so a path here is the path a
+person sees in the YAML file ("content.tasks.quarters[0].tasks[7].text") and the same
+path can be written back before the data is validated again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kehoach.vi import roman
+
+Path = tuple[str | int, ...]
+
+# Keys whose values are codes, ids or options rather than text a person reads.
+NOT_TEXT = frozenset(
+    {"id", "source", "plan_type", "format", "type_code", "body_code", "align", "authority"}
+)
+
+
+def format_path(path: Path) -> str:
+    """ "content.tasks.quarters[0].tasks[7].text" from a path of keys and indexes."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def iter_free_text(data: Any, path: Path = ()) -> Iterator[tuple[Path, str | int]]:
+    """Every piece of free text of dumped plan data, in document order.
+
+    Table cells written as whole numbers are yielded too: a cell holding 2022 is a
+    year as much as the text "2022" is.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_TEXT:
+                yield from iter_free_text(value, (*path, key))
+    elif isinstance(data, list):
+        in_table = bool(path) and (path[-1] == "total" or _is_row(path))
+        for index, value in enumerate(data):
+            if in_table and isinstance(value, int) and not isinstance(value, bool):
+                yield (*path, index), value
+            else:
+                yield from iter_free_text(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _is_row(path: Path) -> bool:
+    return len(path) >= 2 and path[-2] == "rows" and isinstance(path[-1], int)
+
+
+def get_at(data: Any, path: Path) -> Any:
+    """The value at ``path``."""
+    for part in path:
+        data = data[part]
+    return data
+
+
+def set_at(data: Any, path: Path, value: Any) -> None:
+    """Replace the value at ``path`` (the data is changed in place)."""
+    get_at(data, path[:-1])[path[-1]] = value
+
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "header": ("Tiêu đề văn bản", "Header"),
+    "title": ("Tên loại, trích yếu", "Title"),
+    "subject": ("trích yếu", "subject"),
+    "opening": ("Mở đầu", "Opening"),
+    "basis": ("căn cứ", "basis"),
+    "paragraphs": ("đoạn", "paragraph"),
+    "purposes": ("Mục đích, yêu cầu", "Purposes"),
+    "purpose": ("mục đích", "purpose"),
+    "requirements": ("yêu cầu", "requirements"),
+    "content": ("Nội dung", "Content"),
+    "objectives": ("Mục tiêu", "Objectives"),
+    "solutions": ("Giải pháp", "Solutions"),
+    "areas": ("lĩnh vực", "area"),
+    "intro": ("đoạn mở đầu", "introduction"),
+    "extra": ("mục khác", "other part"),
+    "quarters": ("Quý", "Quarter"),
+    "organization": ("Tổ chức thực hiện", "Organisation"),
+    "budget": ("Kinh phí", "Budget"),
+    "notes": ("ghi chú", "note"),
+    "sources": ("nguồn", "source"),
+    "lines": ("dòng phụ biểu", "budget line"),
+    "reporting": ("Chế độ báo cáo", "Reporting"),
+    "other_sections": ("Mục lớn khác", "Other section"),
+    "closing": ("Đoạn kết", "Closing"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "items": ("ý", "item"),
+    "signature": ("Chữ ký", "Signature"),
+    "appendices": ("Phụ lục", "Appendix"),
+    "targets": ("chỉ tiêu", "target"),
+    "table": ("bảng", "table"),
+    "rows": ("dòng", "row"),
+    "total": ("dòng tổng", "total row"),
+}
+
+# Fields whose names say more than the generic word (the last part of a path).
+_FIELDS: dict[str, tuple[str, str]] = {
+    "text": ("", ""),
+    "bullet": ("", ""),
+    "section": ("tiêu đề mục", "heading"),
+    "label": ("tên chỉ tiêu", "label"),
+    "unit": ("đơn vị tính", "unit"),
+    "qualifier": ("từ đứng trước", "qualifier"),
+    "name": ("tên", "name"),
+    "note": ("ghi chú", "note"),
+    "lead": ("chủ trì", "lead"),
+    "support": ("phối hợp", "support"),
+    "year_label": ("nhãn nhu cầu năm", "year label"),
+    "year_amount": ("nhu cầu kinh phí năm", "amount for the year"),
+    "total_label": ("nhãn tổng kinh phí", "total label"),
+    "appendix_title": ("tên phụ biểu", "appendix title"),
+    "number": ("số, ký hiệu", "number"),
+    "filing": ("nơi lưu", "filing"),
+    "signer": ("người ký", "signer"),
+    "position": ("chức vụ", "position"),
+    "on_behalf_of": ("thay mặt", "on behalf of"),
+}
+
+
+def describe(path: Path, data: Any, lang: str = "vi") -> str:
+    """Where ``path`` is, in words: "Nội dung › Quý I › nhiệm vụ q1-ban-hanh-chuong-trinh"."""
+    en = lang == "en"
+    parts: list[str] = []
+    node = data
+    previous: str | int | None = None
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(part, int):
+            node = node[part]
+            item_id = node.get("id") if isinstance(node, dict) else None
+            if previous == "quarters" and isinstance(node, dict):
+                parts[-1] = f"{parts[-1]} {roman(node['quarter'])}"
+            elif previous == "tasks" and item_id:
+                parts[-1] = f"{'task' if en else 'nhiệm vụ'} {item_id}"
+            elif item_id:
+                parts[-1] = f"{parts[-1]} {item_id}"
+            elif parts:
+                parts[-1] = f"{parts[-1]} {part + 1}"
+        else:
+            node = node[part] if isinstance(node, dict) else node
+            if last and part in _FIELDS:
+                word = _FIELDS[part][1 if en else 0]
+            elif part == "tasks" and previous == "content":
+                word = "Specific tasks" if en else "Nhiệm vụ cụ thể"
+            elif part == "tasks":
+                word = "task" if en else "nhiệm vụ"
+            elif part in ("title", "content") and i > 0:
+                word = {"title": ("tiêu đề", "heading"), "content": ("ý", "item")}[part][en]
+            else:
+                word = _WORDS.get(part, (part, part))[1 if en else 0]
+            if word:
+                parts.append(word)
+        previous = part
+    return " › ".join(parts)
