@@ -6,6 +6,7 @@ The public API is re-exported here; everything else is internal.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from kehoach.api import (
     compose,
@@ -42,6 +43,9 @@ from kehoach.review import (
 )
 from kehoach.rollover import ReviewItem, Rollover
 from kehoach.starter import starting_plan
+
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+    from kehoach.render import default_template
 
 try:
     __version__ = version("kehoach")
