@@ -16,8 +16,8 @@ from kehoach.check import check_docx
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "sapa-2022-tuyen-giao.yaml"
 
-# Known deviation of the example's own text (kept from the source plan): the body ends
-# with "./." where F-BODY-6 wants a single full stop. Reported, not hidden.
+# The example's own text (kept from the source plan) ends with "./."; for a 2018
+# document F-BODY-6 is unconfirmed (F-SRC-2), so it is a warning, not an error.
 KNOWN_IN_EXAMPLE = {"F-BODY-6"}
 
 
@@ -36,7 +36,10 @@ def rendered() -> bytes:
 def test_rendered_example_passes(rendered: bytes) -> None:
     """The rendered example has no finding beyond the known one of its text."""
     result = check_docx(rendered)
-    assert {f.rule for f in result.findings} <= KNOWN_IN_EXAMPLE, [
+    assert result.errors == ()
+    assert {(f.rule, f.severity) for f in result.findings} <= {
+        (rule, "warning") for rule in KNOWN_IN_EXAMPLE
+    }, [
         (f.rule, f.location.describe("en"), f.actual.en) for f in result.findings
     ]
     assert result.profile_id == "party-2018"

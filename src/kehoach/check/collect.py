@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kehoach.check.docx_view import ParagraphView, SectionView
 from kehoach.check.findings import Finding, Location, Msg, NotEvaluated, Part
 from kehoach.check.lines import Line, norm
+from kehoach.profiles.base import RuleStatus
 from kehoach.profiles.rules import RULES, Severity
 
 __all__ = ["Collector", "paragraph_location"]
@@ -46,6 +48,8 @@ class Collector:
 
     findings: list[Finding] = field(default_factory=list)
     not_evaluated: dict[str, Msg] = field(default_factory=dict)
+    # The profile's own view of a rule's status (a 2026 rule may be unconfirmed for 2018).
+    status_overrides: Mapping[str, RuleStatus] = field(default_factory=dict)
     _groups: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     def add(
@@ -61,7 +65,8 @@ class Collector:
     ) -> None:
         """Record a finding; ``group`` merges it with an identical earlier one."""
         info = RULES.get(rule)
-        if info is not None and info.max_severity == "warning":
+        status = self.status_overrides.get(rule, info.status if info else "unconfirmed")
+        if status not in ("confirmed", "confirmed-by-example"):
             severity = "warning"
         finding = Finding(rule, severity, location, expected, actual, fix)
         if not group:

@@ -78,7 +78,7 @@ def check_view(
 ) -> CheckResult:
     """Check an already read :class:`DocxView` (see :func:`check_docx`)."""
     chosen, reason, shown, no_date = _choose_profile(view, profile)
-    col = Collector()
+    col = Collector(status_overrides=chosen.rule_status)
     if no_date:
         col.at_document(
             "F-SRC-1",

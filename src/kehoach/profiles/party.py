@@ -17,6 +17,10 @@ PARTY_2018 = FormatProfile(
     guidance="36-HD/VPTW",
     valid_from=date(2018, 4, 3),  # F-SRC-2, F-SRC-3
     valid_until=date(2026, 5, 26),
+    # F-SRC-2: an 05-HD rule without a 36-HD note is unconfirmed for 2018 documents.
+    # These two are where 36-HD-era practice is known to differ: "./." closing the body
+    # (F-BODY-6) and the body line spacing, whose 36-HD value is unconfirmed (F-BODY-5).
+    rule_status={"F-BODY-6": "unconfirmed", "F-BODY-5": "unconfirmed"},
 )
 
 PARTY_2026 = FormatProfile(
