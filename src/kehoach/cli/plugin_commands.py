@@ -168,6 +168,10 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     load_plan(_yaml_data(text))  # what we write must load back as it is
     write_atomic(target, text.encode("utf-8"), force=args.force)
     ctx.say(f"Đã tạo {target}", f"Wrote {target}")
+    ctx.say(
+        f"Điền các chỗ trong ngoặc vuông [...], rồi kiểm tra: kehoach validate {target}",
+        f"Fill in the places in square brackets [...], then check: kehoach validate {target}",
+    )
     return 0
 
 
