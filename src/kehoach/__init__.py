@@ -10,20 +10,23 @@ from typing import TYPE_CHECKING
 
 from kehoach.api import (
     compose,
+    compose_report,
     export_plan_sheet,
     import_plan_sheet,
     load_plan,
+    load_progress,
     next_year_plan,
     plan_schema,
     plan_schema_json,
     render_plan,
     render_plan_bytes,
+    render_report,
 )
 from kehoach.compose import ComposedDocument
 from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
 from kehoach.hookspecs import hookimpl
 from kehoach.manager import PluginInfo, get_plugin_manager, plan_types
-from kehoach.model import Plan
+from kehoach.model import Plan, Progress
 from kehoach.orgs import Organization
 from kehoach.plugin_errors import (
     DuplicatePlanTypeError,
@@ -33,6 +36,7 @@ from kehoach.plugin_errors import (
     UnknownPlanTypeError,
 )
 from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
+from kehoach.report.links import ProgressWarning
 from kehoach.review import (
     PlanWarning,
     builtin_warnings,
@@ -78,6 +82,8 @@ __all__ = [
     "PluginInfo",
     "PluginLoadError",
     "Problem",
+    "Progress",
+    "ProgressWarning",
     "ReviewItem",
     "Rollover",
     "SkeletonArea",
@@ -86,6 +92,7 @@ __all__ = [
     "__version__",
     "builtin_warnings",
     "compose",
+    "compose_report",
     "default_template",
     "export_plan_sheet",
     "get_plugin_manager",
@@ -93,6 +100,7 @@ __all__ = [
     "import_plan_sheet",
     "iter_texts",
     "load_plan",
+    "load_progress",
     "next_year_plan",
     "obsolete_names",
     "plan_schema",
@@ -101,6 +109,7 @@ __all__ = [
     "plan_types",
     "render_plan",
     "render_plan_bytes",
+    "render_report",
     "review_plan",
     "starting_plan",
 ]

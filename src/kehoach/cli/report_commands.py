@@ -1,0 +1,109 @@
+"""``kehoach progress-sheet`` and ``kehoach report``: follow-up reports on a plan."""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from pathlib import Path
+
+from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.errors import OutputExistsError
+
+PERIOD_CHOICES = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
+
+
+def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
+    """Add the report commands."""
+    sheet = add_subparser(
+        commands,
+        "progress-sheet",
+        t,
+        "tạo bảng tính Excel để nhập kết quả thực hiện kế hoạch",
+        "make the Excel sheet in which staff fill in progress on a plan",
+    )
+    sheet.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    sheet.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PROGRESS.xlsx",
+        help=t("tệp bảng tính kết quả", "output workbook"),
+    )
+    sheet.add_argument(
+        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
+    )
+    sheet.set_defaults(handler=run_progress_sheet)
+
+    report = add_subparser(
+        commands,
+        "report",
+        t,
+        "dựng báo cáo kết quả thực hiện kế hoạch (DOCX)",
+        "render the follow-up report on a plan (DOCX)",
+    )
+    report.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    report.add_argument(
+        "progress",
+        metavar="PROGRESS",
+        help=t(
+            "kết quả thực hiện: .yaml, .json hoặc bảng tính .xlsx (kehoach progress-sheet)",
+            "progress: .yaml, .json or an .xlsx sheet (kehoach progress-sheet)",
+        ),
+    )
+    report.add_argument(
+        "--period",
+        choices=PERIOD_CHOICES,
+        help=t(
+            "kỳ báo cáo: quý (q1..q4), 6 tháng (6m), 9 tháng (9m), cả năm (year); "
+            "thay cho kỳ ghi trong tệp",
+            "report period: a quarter (q1..q4), 6 months (6m), 9 months (9m), the year; "
+            "overrides the file's",
+        ),
+    )
+    report.add_argument(
+        "-o", "--output", required=True, metavar="REPORT.docx", help=t("tệp kết quả", "output")
+    )
+    report.add_argument(
+        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
+    )
+    report.set_defaults(handler=run_report)
+
+
+def run_progress_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the progress workbook of a plan."""
+    from kehoach import load_plan
+    from kehoach.render.output import write_atomic
+    from kehoach.sheets.progress import progress_workbook_bytes
+
+    plan = load_plan(args.plan)
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise OutputExistsError(output)
+    write_atomic(output, progress_workbook_bytes(plan), force=args.force)
+    ctx.say(f"Đã tạo {output}", f"Wrote {output}")
+    return 0
+
+
+def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Compose the report (warnings printed), then render it with the plugins' template."""
+    from kehoach import ProgressWarning, compose_report, load_plan
+    from kehoach.cli.plugin_commands import plugin_manager
+    from kehoach.plugin_render import plugin_renderer
+    from kehoach.render.output import write_atomic
+
+    output = Path(args.output)
+    plan = load_plan(args.plan)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProgressWarning)
+        document = compose_report(plan, args.progress, period=args.period)
+    for item in caught:
+        if isinstance(item.message, ProgressWarning):
+            ctx.warn(item.message.message(ctx.lang))
+        else:  # pragma: no cover - another library's warning: show it as Python would
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
+    if output.exists() and not args.force:
+        raise OutputExistsError(output)
+    data = plugin_renderer(plan, document, plugin_manager(ctx)).render_bytes(document)
+    write_atomic(output, data, force=args.force)
+    ctx.say(f"Đã tạo {output}", f"Wrote {output}")
+    return 0

@@ -1,0 +1,120 @@
+"""Read progress data from YAML, JSON or a progress spreadsheet, with located errors.
+
+With the plan at hand, ids are checked at load time so that an unknown id is reported
+at its YAML line or spreadsheet cell, with the nearest known ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kehoach.errors import InputError, Problem
+from kehoach.loader import format_path, problems_from, read_data
+from kehoach.model import Plan, Progress
+from kehoach.report.links import Notice, link_progress
+
+ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
+
+Locate = Callable[[tuple[Any, ...]], Problem]
+"""Turns a progress field path and a message into a located :class:`Problem`."""
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def load_progress(
+    source: ProgressSource, *, plan: Plan | None = None, period: str | None = None
+) -> Progress:
+    """Load progress from a ``.yaml``/``.json`` file, a progress spreadsheet or a dict.
+
+    When ``plan`` is given, every id is checked against it and each unknown one is
+    reported where it was written (line, or sheet/row/column), with the nearest ids.
+
+    Raises:
+        kehoach.InputError: naming the file and the line (or sheet, row, column) of
+            every problem.
+    """
+    if isinstance(source, Progress):
+        if plan is not None:
+            check_links(plan, source, period, "<progress>", None)
+        return source
+    if isinstance(source, Mapping):
+        try:
+            progress = Progress.model_validate(dict(source))
+        except ValidationError as exc:
+            raise InputError("<dict>", problems_from(exc)) from None
+        if plan is not None:
+            check_links(plan, progress, period, "<dict>", None)
+        return progress
+    path = Path(source)
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        from kehoach.sheets.progress import read_progress_sheet
+
+        progress, locate = read_progress_sheet(path)
+    else:
+        progress, locate = _read_text(path)
+    if plan is not None:
+        check_links(plan, progress, period, str(path), locate)
+    return progress
+
+
+def _read_text(path: Path) -> tuple[Progress, Locate]:
+    data, positions = read_data(path)
+    if not isinstance(data, dict):
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    "nội dung tệp phải là một nhóm trường (key: value)",
+                    "the file must hold a mapping (key: value)",
+                    1,
+                    1,
+                )
+            ],
+        )
+    try:
+        progress = Progress.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, problems_from(exc, positions)) from None
+
+    def locate(field: tuple[Any, ...]) -> Problem:
+        found, where = positions.locate(field)
+        line, column = where if where else (None, None)
+        return Problem(format_path(found), "", "", line, column)
+
+    return progress, locate
+
+
+def check_links(
+    plan: Plan,
+    progress: Progress,
+    period: str | None,
+    source: str,
+    locate: Locate | None,
+) -> None:
+    """Raise the link errors of ``progress`` on ``plan`` as one located InputError."""
+    errors = link_progress(plan, progress, period, require_period=False).errors
+    if errors:
+        raise InputError(source, [_located(e, locate) for e in errors])
+
+
+def _located(notice: Notice, locate: Locate | None) -> Problem:
+    if locate is None:
+        return Problem(format_path(notice.path), notice.message_vi, notice.message_en)
+    where = locate(notice.path)
+    return Problem(
+        where.field,
+        notice.message_vi,
+        notice.message_en,
+        where.line,
+        where.column,
+        where.sheet,
+    )
+
+
+__all__ = ["Locate", "ProgressSource", "check_links", "load_progress"]
