@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kehoach.messages import word_error
@@ -161,3 +163,15 @@ def test_schema_has_vietnamese_descriptions():
         "Ngày chốt số liệu (mặc định: ngày cuối kỳ báo cáo)"
     )
     assert "Hoàn thành đúng hạn" in str(schema["$defs"]["TaskProgress"])
+
+
+@given(st.one_of(st.text(max_size=20), st.integers(), st.floats(), st.booleans(), st.none()))
+def test_any_quantity_is_a_number_or_a_worded_error(value):
+    """Whatever is typed as a quantity gives a number ≥ 0, nothing, or a worded error."""
+    try:
+        achieved = TargetProgress(id="t", achieved=value).achieved
+    except ValidationError as exc:
+        vi, en = word_error(exc.errors()[0])
+        assert vi and en
+    else:
+        assert achieved is None or (isinstance(achieved, Decimal) and achieved >= 0)

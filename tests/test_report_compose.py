@@ -247,3 +247,12 @@ def test_same_input_same_document():
     assert compose_report(plan, PROGRESS_6M) == compose_report(plan, PROGRESS_6M)
     progress = Progress.model_validate(minimal_progress())
     assert compose_report(minimal_plan(), progress) == compose_report(minimal_plan(), progress)
+
+
+def test_nothing_to_tabulate_means_no_appendix():
+    """A plan without targets, tasks or budget gives a report without an appendix."""
+    plan = minimal_plan()
+    del plan["content"], plan["budget"]
+    doc = compose_report(plan, {"period": "year"})
+    assert doc.appendices == ()
+    assert not any("kèm theo Báo cáo này" in t for t in _texts(doc))

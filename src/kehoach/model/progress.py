@@ -189,13 +189,15 @@ def _parse_quantity(value: Any) -> Any:
 
 def _normalise_decimal(value: Decimal) -> Decimal:
     # 4.0 and 4 are the same achievement: keep the shortest exact form.
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
+
+MAX_QUANTITY = 10**12  # no plan counts beyond this; it keeps the arithmetic sane
 
 Quantity = Annotated[
     Decimal,
     BeforeValidator(_parse_quantity),
-    Field(ge=0, allow_inf_nan=False),
+    Field(ge=0, le=MAX_QUANTITY, allow_inf_nan=False),
     AfterValidator(_normalise_decimal),
 ]
 """An achieved quantity: a whole or decimal number ≥ 0 (``4``, ``4,5``, ``1.250``)."""

@@ -26,7 +26,7 @@ from kehoach.report.compute import (
     compute_report,
 )
 from kehoach.report.links import emit_warnings, find_area, plan_areas
-from kehoach.report.tables import report_appendix
+from kehoach.report.tables import has_tables, report_appendix
 from kehoach.vi import (
     PartialDate,
     count,
@@ -115,7 +115,11 @@ def compose_report_data(data: ReportData) -> ComposedDocument:
         signature_authority=authority,
         signature_position=position,
         signer=signature.signer,
-        appendices=(report_appendix(data, profile, f"(Kèm theo {own_citation})"),),
+        appendices=(
+            (report_appendix(data, profile, f"(Kèm theo {own_citation})"),)
+            if has_tables(data)
+            else ()
+        ),
         title=f"{REPORT_TYPE_NAME} {''.join(r.text for r in subject)}",
         keywords=tuple(x for x in ("kehoach", "bao-cao", plan.plan_type) if x),
     )
@@ -249,17 +253,16 @@ class _ReportWriter:
         w, data = self.w, self.data
         w.heading(1, "Kết quả thực hiện")
         w.blocks(self.progress.summary, 2)
-        word = self.profile.appendix_label_word
-        w.para(
-            "body",
-            [
-                Run(
-                    "Kết quả thực hiện các chỉ tiêu, nhiệm vụ và kinh phí được tổng hợp tại "
-                    f"{word} kèm theo Báo cáo này (số liệu tính đến ngày "
-                    f"{short_date(data.period.cutoff)})."
-                )
-            ],
-        )
+        cutoff = f"số liệu tính đến ngày {short_date(data.period.cutoff)}"
+        if has_tables(data):  # F-APX-1: the text refers to its appendix
+            word = self.profile.appendix_label_word
+            text = (
+                "Kết quả thực hiện các chỉ tiêu, nhiệm vụ và kinh phí được tổng hợp tại "
+                f"{word} kèm theo Báo cáo này ({cutoff})."
+            )
+        else:
+            text = f"Kết quả thực hiện Kế hoạch ({cutoff}) như sau:"
+        w.para("body", [Run(text)])
         if data.targets or any(self.narratives.get(g.area_key or ("", 0)) for g in data.groups):
             self.target_results()
         if data.tasks:

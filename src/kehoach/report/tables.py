@@ -150,6 +150,11 @@ def budget_table(data: ReportData, caption: str | None = None) -> TableData | No
     )
 
 
+def has_tables(data: ReportData) -> bool:
+    """Whether the report has anything to tabulate (else it has no appendix)."""
+    return bool(data.targets or data.tasks or data.budget)
+
+
 def report_appendix(data: ReportData, profile: FormatProfile, reference: str) -> AppendixPart:
     """The one appendix of a report: its tables, numbered, each under its caption."""
     parts: list[tuple[Callable[[ReportData, str | None], TableData | None], str]] = []
@@ -174,6 +179,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "TARGET_COLUMNS",
     "budget_table",
+    "has_tables",
     "report_appendix",
     "status_table",
     "targets_table",

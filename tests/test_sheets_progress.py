@@ -1,0 +1,342 @@
+"""The progress spreadsheet: pre-filled and protected; filled in, it gives the YAML's report."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import Workbook, load_workbook
+
+from kehoach import InputError, ProgressWarning, compose_report, load_plan, load_progress
+from kehoach.render import Renderer
+from kehoach.sheets.progress import progress_workbook_bytes
+from report_data import PLAN, PROGRESS_6M, PROGRESS_YEAR
+
+LABELS = {  # the drop-down labels, written out here independently of kehoach
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện trong hạn",
+    "overdue": "Chưa thực hiện – quá hạn",
+}
+PERIOD_LABELS = {"6m": "6 tháng đầu năm", "year": "Cả năm"}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN)
+
+
+@pytest.fixture(scope="module")
+def sheet_bytes(plan) -> bytes:
+    return progress_workbook_bytes(plan)
+
+
+def _book(data: bytes) -> Workbook:
+    return load_workbook(io.BytesIO(data))
+
+
+def _columns(ws) -> dict[str, int]:
+    return {cell.value: cell.column for cell in ws[1] if cell.value}
+
+
+def _row_of(ws, key: Any, column: int = 1) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, column).value == key)
+
+
+# --------------------------------------------------------------------------- the blank sheet
+
+
+def test_sheets_and_prefilled_rows(sheet_bytes, plan):
+    """Targets and tasks of the plan, with id, text, unit, planned figure, quarter, lead."""
+    book = _book(sheet_bytes)
+    assert book.sheetnames == ["Chỉ tiêu", "Nhiệm vụ", "Kinh phí", "Báo cáo", "kehoach"]
+    targets = book["Chỉ tiêu"]
+    cols = _columns(targets)
+    assert list(cols)[:5] == ["Mã chỉ tiêu", "Lĩnh vực", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]
+    row = _row_of(targets, "trang-mxh")
+    assert targets.cell(row, cols["Kế hoạch"]).value == 16
+    assert targets.cell(row, cols["Đơn vị tính"]).value == "trang tuyên truyền"
+    assert targets.max_row - 1 == 11
+    tasks = book["Nhiệm vụ"]
+    tcols = _columns(tasks)
+    assert list(tcols)[:4] == ["Mã nhiệm vụ", "Quý", "Nhiệm vụ", "Đơn vị chủ trì"]
+    row = _row_of(tasks, "q1-dia-chi-lich-su-dang")
+    assert tasks.cell(row, tcols["Quý"]).value == "I"
+    assert "Hướng dẫn, đôn đốc 07 đơn vị" in tasks.cell(row, tcols["Nhiệm vụ"]).value
+    assert tasks.max_row - 1 == 26
+    budget = book["Kinh phí"]
+    assert [budget.cell(r, 1).value for r in (2, 3)] == ["ngan-sach-thi-xa", "xa-hoi-hoa"]
+    assert budget.cell(2, 3).value == 6145490000
+    report = book["Báo cáo"]
+    keys = [report.cell(r, 1).value for r in range(2, report.max_row + 1)]
+    assert keys[:6] == [
+        "period",
+        "cutoff",
+        "header.number",
+        "header.date",
+        "header.place",
+        "summary",
+    ]
+    assert keys.count("results") == 12  # six objective areas, six solution areas
+
+
+def test_ids_and_planned_figures_are_protected(sheet_bytes):
+    """Sheets are protected; id and planned columns locked, input columns unlocked."""
+    book = _book(sheet_bytes)
+    for name, locked, unlocked in (
+        ("Chỉ tiêu", ("Mã chỉ tiêu", "Kế hoạch"), ("Thực hiện", "Ghi chú, giải trình")),
+        ("Nhiệm vụ", ("Mã nhiệm vụ", "Quý"), ("Tình trạng", "Ngày hoàn thành")),
+        ("Kinh phí", ("Mã nguồn", "Kinh phí theo kế hoạch (đồng)"), ("Đã sử dụng (đồng)",)),
+    ):
+        ws = book[name]
+        assert ws.protection.sheet, name
+        cols = _columns(ws)
+        for title in locked:
+            assert ws.cell(2, cols[title]).protection.locked, (name, title)
+        for title in unlocked:
+            assert not ws.cell(2, cols[title]).protection.locked, (name, title)
+
+
+def test_status_is_a_drop_down_of_the_vietnamese_labels(sheet_bytes):
+    """The Tình trạng column has a list validation with the four labels."""
+    ws = _book(sheet_bytes)["Nhiệm vụ"]
+    (status,) = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    assert str(status.sqref) == "F2:F27"
+    assert status.formula1 == '"' + ",".join(LABELS.values()) + '"'
+    period = next(
+        v for v in _book(sheet_bytes)["Báo cáo"].data_validations.dataValidation if v.type == "list"
+    )
+    assert "6 tháng đầu năm" in period.formula1 and str(period.sqref) == "C2"
+
+
+def test_metadata_sheet_is_hidden_with_the_fingerprint(sheet_bytes):
+    """The metadata sheet is hidden and records the layout and the plan's fingerprint."""
+    ws = _book(sheet_bytes)["kehoach"]
+    assert ws.sheet_state == "hidden"
+    meta = {row[0]: row[1] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert meta["layout"] == "progress" and len(meta["digest"]) == 64
+    assert meta["item target:trang-mxh"] == "16 trang tuyên truyền"
+
+
+def test_same_plan_same_bytes(plan, sheet_bytes):
+    """The workbook is deterministic: the same plan gives the same bytes."""
+    assert progress_workbook_bytes(plan) == sheet_bytes
+
+
+# --------------------------------------------------------------------------- filled in
+
+
+def _lines(value: Any) -> str:
+    """A YAML narrative as the text of one cell: a line per paragraph, "- " bullets."""
+    if isinstance(value, str):
+        return value.strip()
+    lines = []
+    for block in value:
+        if isinstance(block, str):
+            lines.append(block)
+        else:
+            lines.append(f"- {block['bullet']}")
+            lines += [f"+ {item}" for item in block.get("items", [])]
+    return "\n".join(lines)
+
+
+def fill(sheet: bytes, progress: dict, path: Path) -> Path:
+    """Fill a blank progress sheet from a progress YAML dict, cell by cell, with openpyxl."""
+    book = _book(sheet)
+    ws, cols = book["Chỉ tiêu"], _columns(book["Chỉ tiêu"])
+    for entry in progress["targets"]:
+        row = _row_of(ws, entry["id"])
+        if "achieved" in entry:
+            ws.cell(row, cols["Thực hiện"]).value = entry["achieved"]
+        if "notes" in entry:
+            ws.cell(row, cols["Ghi chú, giải trình"]).value = entry["notes"]
+        if "evidence" in entry:
+            ws.cell(row, cols["Minh chứng (mỗi dòng một mục)"]).value = "\n".join(entry["evidence"])
+    ws, cols = book["Nhiệm vụ"], _columns(book["Nhiệm vụ"])
+    for entry in progress["tasks"]:
+        row = _row_of(ws, entry["id"])
+        if entry.get("status"):
+            ws.cell(row, cols["Tình trạng"]).value = LABELS[entry["status"]]
+        if "completed" in entry:
+            ws.cell(row, cols["Ngày hoàn thành"]).value = entry["completed"]
+        if "notes" in entry:
+            ws.cell(row, cols["Kết quả, ghi chú"]).value = entry["notes"]
+    ws, cols = book["Kinh phí"], _columns(book["Kinh phí"])
+    for entry in progress["budget"]:
+        row = _row_of(ws, entry["source"])
+        ws.cell(row, cols["Dự toán trong kỳ (đồng; để trống: như kế hoạch)"]).value = entry[
+            "allocated"
+        ]
+        ws.cell(row, cols["Đã sử dụng (đồng)"]).value = entry["spent"]
+    ws = book["Báo cáo"]
+    values = {
+        "period": PERIOD_LABELS[progress["period"]],
+        "cutoff": progress["cutoff"],
+        "header.number": progress["header"]["number"],
+        "header.date": progress["header"]["date"],
+    }
+    for key in ("summary", "strengths", "limitations", "lessons", "directions", "proposals"):
+        if key in progress:
+            values[key] = _lines(progress[key])
+    for key in ("objective", "subjective"):
+        if key in progress.get("causes", {}):
+            values[f"causes.{key}"] = _lines(progress["causes"][key])
+    for key, value in values.items():
+        ws.cell(_row_of(ws, key), 3).value = value
+    for result in progress.get("results", []):
+        row = next(
+            r
+            for r in range(2, ws.max_row + 1)
+            if ws.cell(r, 1).value == "results" and ws.cell(r, 4).value.startswith(result["area"])
+        )
+        ws.cell(row, 3).value = _lines(result["content"])
+    book.save(path)
+    return path
+
+
+def _reported(progress) -> dict:
+    """The progress data, without entries that report nothing (a YAML may list bare ids)."""
+    data = progress.model_dump(exclude={"generated_from", "results"})
+    for name in ("targets", "tasks"):
+        data[name] = [e for e in data[name] if any(v for k, v in e.items() if k != "id")]
+    return data
+
+
+@pytest.mark.parametrize("example", [PROGRESS_6M, PROGRESS_YEAR], ids=["6m", "year"])
+def test_filled_sheet_gives_the_same_report_as_the_yaml(plan, sheet_bytes, tmp_path, example):
+    """A sheet filled with the YAML's data renders byte for byte the YAML's report."""
+    progress = yaml.safe_load(example.read_text(encoding="utf-8"))
+    sheet = fill(sheet_bytes, progress, tmp_path / "progress.xlsx")
+    from_sheet = load_progress(sheet, plan=plan)
+    from_yaml = load_progress(example, plan=plan)
+    assert _reported(from_sheet) == _reported(from_yaml)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ProgressWarning)  # the plan did not change: no warning
+        docx_sheet = Renderer().render_bytes(compose_report(plan, sheet))
+    docx_yaml = Renderer().render_bytes(compose_report(plan, example))
+    with zipfile.ZipFile(io.BytesIO(docx_sheet)) as a, zipfile.ZipFile(io.BytesIO(docx_yaml)) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+    assert docx_sheet == docx_yaml
+
+
+def _problem(path: Path):
+    with pytest.raises(InputError) as info:
+        load_progress(path)
+    (problem,) = info.value.problems
+    return problem
+
+
+def _edited(sheet_bytes: bytes, tmp_path: Path, sheet: str, key: str, column: str, value) -> tuple:
+    book = _book(sheet_bytes)
+    ws = book[sheet]
+    row, col = _row_of(ws, key), _columns(ws)[column]
+    ws.cell(row, col).value = value
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    return path, row, col
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (-2, "phải lớn hơn hoặc bằng 0"),
+        ("bốn", "'bốn' không phải là số"),
+        ("4 cuộc", "không phải là số"),
+    ],
+)
+def test_bad_quantity_names_sheet_row_and_column(sheet_bytes, tmp_path, value, message):
+    """A negative or non-numeric quantity is an error at its sheet, row and column."""
+    path, row, col = _edited(sheet_bytes, tmp_path, "Chỉ tiêu", "hn-boi-duong", "Thực hiện", value)
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Chỉ tiêu", row, col)
+    assert message in problem.message_vi
+    assert (
+        problem.location("vi")
+        == f"trang tính Chỉ tiêu, dòng {row}, cột 6, trường Thực hiện (F{row})"
+    )
+
+
+def test_bad_status_date_and_amount(sheet_bytes, tmp_path):
+    """A status not in the list, a date that is not one, an amount that is not one: located."""
+    path, row, col = _edited(sheet_bytes, tmp_path, "Nhiệm vụ", "q2-hoi-thi", "Tình trạng", "Xong")
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)
+    assert "'Xong' không phải tình trạng nhiệm vụ" in problem.message_vi
+    path, row, col = _edited(
+        sheet_bytes, tmp_path, "Nhiệm vụ", "q2-hoi-thi", "Ngày hoàn thành", "31/6/2022"
+    )
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)
+    assert "không phải ngày" in problem.message_vi
+    path, row, col = _edited(
+        sheet_bytes, tmp_path, "Kinh phí", "xa-hoi-hoa", "Đã sử dụng (đồng)", "ba triệu"
+    )
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Kinh phí", row, col)
+    assert "không phải số tiền" in problem.message_vi
+
+
+def test_unknown_id_in_the_sheet(plan, sheet_bytes, tmp_path):
+    """An id typed over (after unprotecting) is an error at its cell, with the nearest id."""
+    book = _book(sheet_bytes)
+    ws = book["Chỉ tiêu"]
+    row = _row_of(ws, "trang-mxh")
+    ws.cell(row, 1).value = "trang-mxh2"
+    ws.cell(row, 6).value = 3
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as info:
+        load_progress(path, plan=plan)
+    (problem,) = info.value.problems
+    assert (problem.sheet, problem.line, problem.column) == ("Chỉ tiêu", row, 1)
+    assert "gần nhất: trang-mxh" in problem.message_vi
+
+
+def test_changed_plan_is_a_warning_listing_what_differs(sheet_bytes, tmp_path):
+    """Filling a sheet made from another version of the plan warns with the differences."""
+    changed = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    area = changed["content"]["objectives"]["areas"][5]["content"][1]
+    area["targets"][0]["quantity"] = 4  # lop-tap-huan: 3 → 4
+    changed["content"]["tasks"]["quarters"][3]["tasks"].pop()  # q4-tham-dinh-ban-thao removed
+    progress = yaml.safe_load(PROGRESS_6M.read_text(encoding="utf-8"))
+    progress["tasks"] = [t for t in progress["tasks"] if t["id"] != "q4-tham-dinh-ban-thao"]
+    sheet = fill(sheet_bytes, progress, tmp_path / "progress.xlsx")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compose_report(load_plan(changed), sheet)
+    (warning,) = [w.message for w in caught if isinstance(w.message, ProgressWarning)]
+    text = warning.message("vi")
+    assert text.startswith("kế hoạch đã thay đổi từ khi tạo bảng tính tiến độ:")
+    assert "chỉ tiêu lop-tap-huan: đã sửa '3 lớp tập huấn' → '4 lớp tập huấn'" in text
+    assert "nhiệm vụ q4-tham-dinh-ban-thao: đã bỏ khỏi kế hoạch" in text
+
+
+def test_not_a_progress_sheet(tmp_path):
+    """A workbook kehoach did not make, or a damaged file, is an InputError."""
+    other = tmp_path / "other.xlsx"
+    Workbook().save(other)
+    assert "không phải bảng tính do kehoach xuất" in _problem(other).message_vi
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    assert "không đọc được tệp bảng tính" in _problem(broken).message_vi
+
+
+def test_dates_and_decimals_as_typed(plan, sheet_bytes, tmp_path):
+    """Dates typed as text (30/6/2022) and decimals with a comma (4,5) are read."""
+    book = _book(sheet_bytes)
+    targets = book["Chỉ tiêu"]
+    targets.cell(_row_of(targets, "lop-tap-huan"), 6).value = "1,5"
+    report = book["Báo cáo"]
+    report.cell(_row_of(report, "period"), 3).value = "6 tháng đầu năm"
+    report.cell(_row_of(report, "cutoff"), 3).value = "30/6/2022"
+    path = tmp_path / "typed.xlsx"
+    book.save(path)
+    progress = load_progress(path, plan=plan)
+    assert str(progress.targets[0].achieved) == "1.5"
+    assert (progress.period, progress.cutoff) == ("6m", date(2022, 6, 30))
