@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,7 +40,7 @@ from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS, STATUS_LABELS_E
 from kehoach.profiles import profile_for_date
 from kehoach.rollover.review import LITERAL_NOTES, ReviewItem, Rollover
 from kehoach.rollover.tasks import guess_recurring
-from kehoach.rollover.texts import Path, describe, format_path, iter_free_text
+from kehoach.rollover.texts import Path, describe, format_path, iter_free_text, parse_path
 from kehoach.rollover.years import (
     Literal,
     cited_in_clause,
@@ -194,6 +194,7 @@ class _Roll:
             plan = Plan.model_validate(self.data)
         except ValidationError as exc:  # pragma: no cover - every step keeps the plan valid
             raise InputError("<next-year>", problems_from(exc)) from None
+        self._warnings(plan)
         literals = list(self._literals(plan))
         order = {"decide": 0, "carried": 1, "one-off": 2, "literal": 3, "changed": 4}
         items = sorted([*self.items, *literals], key=lambda i: order[i.group])
@@ -437,6 +438,7 @@ class _Roll:
                                 "The due date moves to the new year.",
                                 short_date(task.due),
                                 short_date(entry["due"]),
+                                "due",
                             )
                         )
                     kept.append(entry)
@@ -455,10 +457,11 @@ class _Roll:
         self.data["content"]["tasks"]["quarters"] = new_quarters
         for old_path, new_path, task, notes in pending:
             for note in notes:
+                place = new_path or old_path
                 self.add(
                     note.group,
                     note.kind,
-                    new_path or old_path,
+                    (*place, note.field) if note.field else place,
                     note.vi,
                     note.en,
                     quote=quote(task.text, 0, 0, width=120),
@@ -468,7 +471,9 @@ class _Roll:
                     data=old_data if new_path is None else self.data,
                 )
 
-    def _task(self, task: Task, quarter: int, statuses: dict[str, Any]) -> tuple[bool, list[_Note]]:
+    def _task(
+        self, task: Task, quarter: int, statuses: Mapping[str, str | None]
+    ) -> tuple[bool, list[_Note]]:
         """Whether one task stays in the new plan, and what to say about it."""
         old_year = self.old.year
         recurring, words = task.recurring, None
@@ -476,7 +481,6 @@ class _Roll:
         if guessed:
             recurring, words = guess_recurring(task.text)
         status = statuses.get(task.id)
-        reported = self.progress is not None and status is not None
         why_vi = why_en = ""
         if guessed:
             said = f' (từ "{words}")' if words else ""
@@ -491,7 +495,7 @@ class _Roll:
             f"{why_vi.strip()} Đã giữ; ghi recurring: true hoặc false để khỏi đoán.",
             f"{why_en.strip()} Kept; set recurring: true or false to stop the guess.",
         )
-        if reported and status in DONE_STATUSES:
+        if status is not None and status in DONE_STATUSES:
             if recurring:
                 return True, [guess] if guessed else []
             return False, [
@@ -505,7 +509,7 @@ class _Roll:
                     f"(where it was in the plan for {old_year}).{why_en}",
                 )
             ]
-        if reported:
+        if status is not None:
             return True, [
                 _Note(
                     "carried",
@@ -633,6 +637,28 @@ class _Roll:
             )
         )
 
+    def _warnings(self, plan: Plan) -> None:
+        """kehoach's own review warnings on the new plan (a body that no longer exists…)."""
+        from kehoach.review import builtin_warnings
+
+        data = plan.model_dump()
+        for warning in builtin_warnings(plan):
+            if warning.code == "F-BODY-6":  # offered as a suggestion (closing-mark)
+                continue
+            try:
+                path = parse_path(warning.field)
+                describe(path, data)
+            except (KeyError, IndexError, TypeError):
+                path = ()
+            self.add(
+                "decide",
+                "warning",
+                path,
+                f"{warning.code}: {warning.message_vi}",
+                f"{warning.code}: {warning.message_en}",
+                data=data,
+            )
+
     # -- literals -----------------------------------------------------------------------
 
     def _literals(self, plan: Plan) -> Iterator[ReviewItem]:
@@ -640,15 +666,18 @@ class _Roll:
         for path, value in iter_free_text(data):
             where_vi, where_en = describe(path, data, "vi"), describe(path, data, "en")
             cited = any(path[: len(c)] == c for c in self.cited)
+            basis = not cited and path[:2] == ("opening", "basis")
             if isinstance(value, int):
                 if value in self.years:
-                    yield self._literal_item(path, where_vi, where_en, str(value), value, cited)
+                    yield self._literal_item(
+                        path, where_vi, where_en, str(value), value, cited, basis
+                    )
                 continue
             found = find_year_literals(value, self.years, self.shift)
             if not cited:
                 found += find_anniversaries(value, self.shift)
             for lit in sorted(found, key=lambda x: x.start):
-                yield self._literal_item(path, where_vi, where_en, value, lit, cited)
+                yield self._literal_item(path, where_vi, where_en, value, lit, cited, basis)
 
     def _literal_item(
         self,
@@ -658,7 +687,11 @@ class _Roll:
         text: str,
         lit: Literal | int,
         cited: bool,
+        basis: bool = False,
     ) -> ReviewItem:
+        new: str | None
+        start: int | None
+        end: int | None
         if isinstance(lit, int):
             kind, old, new, start, end = "year", text, str(lit + self.shift), None, None
             quote_text = text
@@ -678,6 +711,16 @@ class _Roll:
             kind, new = "cited", None
             note_vi = f"trích dẫn kế hoạch năm {self.old.year}: giữ nguyên"
             note_en = f"quotes the plan for {self.old.year}: keep it"
+        elif basis:
+            kind, new = "cited", None
+            note_vi = (
+                "thuộc căn cứ được dẫn: giữ nếu vẫn dẫn văn bản này; nếu dẫn văn bản của năm "
+                "mới, sửa cả số, ngày và trích yếu"
+            )
+            note_en = (
+                "part of a cited basis: keep it if that document is still cited; when citing "
+                "next year's, change its number, date and subject"
+            )
         return ReviewItem(
             group="literal",
             kind=kind,
@@ -705,6 +748,7 @@ class _Note:
     en: str
     old: str | None = None
     new: str | None = None
+    field: str | None = None  # the task's field the note is about ("due")
 
 
 def _sentence(text: str) -> str:

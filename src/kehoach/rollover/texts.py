@@ -7,6 +7,7 @@ path can be written back before the data is validated again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +27,14 @@ def format_path(path: Path) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def parse_path(text: str) -> Path:
+    """The parts of "content.tasks.quarters[0].tasks[7].text" (the inverse of format_path)."""
+    parts: list[str | int] = []
+    for piece in re.findall(r"[^.\[\]]+|\[\d+\]", text):
+        parts.append(int(piece[1:-1]) if piece.startswith("[") else piece)
+    return tuple(parts)
 
 
 def iter_free_text(data: Any, path: Path = ()) -> Iterator[tuple[Path, str | int]]:
@@ -112,6 +121,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "note": ("ghi chú", "note"),
     "lead": ("chủ trì", "lead"),
     "support": ("phối hợp", "support"),
+    "due": ("thời hạn", "due date"),
     "year_label": ("nhãn nhu cầu năm", "year label"),
     "year_amount": ("nhu cầu kinh phí năm", "amount for the year"),
     "total_label": ("nhãn tổng kinh phí", "total label"),
@@ -119,6 +129,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "number": ("số, ký hiệu", "number"),
     "filing": ("nơi lưu", "filing"),
     "signer": ("người ký", "signer"),
+    "issuing_body": ("cơ quan ban hành", "issuing body"),
+    "superior_body": ("cơ quan cấp trên", "superior body"),
+    "place": ("địa danh", "place"),
     "position": ("chức vụ", "position"),
     "on_behalf_of": ("thay mặt", "on behalf of"),
 }
@@ -135,7 +148,9 @@ def describe(path: Path, data: Any, lang: str = "vi") -> str:
         if isinstance(part, int):
             node = node[part]
             item_id = node.get("id") if isinstance(node, dict) else None
-            if previous == "quarters" and isinstance(node, dict):
+            if isinstance(previous, int):  # a table cell in a row
+                parts[-1] = f"{parts[-1]}, {'cell' if en else 'ô'} {part + 1}"
+            elif previous == "quarters" and isinstance(node, dict):
                 parts[-1] = f"{parts[-1]} {roman(node['quarter'])}"
             elif previous == "tasks" and item_id:
                 parts[-1] = f"{'task' if en else 'nhiệm vụ'} {item_id}"

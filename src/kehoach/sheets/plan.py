@@ -640,7 +640,7 @@ def _read_items(
     with_id = {item["id"]: item for item in base if item["id"]}
     without_id = [item for item in base if not item["id"]]
     by_id = _ids(sheet, rows, list(with_id), reader.problems, kind, optional=True)
-    result = []
+    result: list[dict[str, Any]] = []
     free = iter(without_id)
     for row in rows:
         raw = text_cell(row.values["id"])

@@ -27,6 +27,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from kehoach.errors import InputError, Problem
 
@@ -155,7 +156,8 @@ def workbook_bytes(book: Workbook) -> bytes:
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
-    book.save(buffer)
+    # ExcelWriter directly: Workbook.save() stamps the "modified" date with the clock.
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _fixed_zip(buffer.getvalue())
 
 

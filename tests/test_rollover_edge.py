@@ -1,0 +1,91 @@
+"""Roll-forward of small plans: bases, tables, due dates, plans without tasks or budget."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kehoach.model import Plan, iter_tasks
+from kehoach.rollover import next_year
+from plan_data import minimal_plan
+
+
+@pytest.fixture
+def plan() -> Plan:
+    """A small 2022 plan with a cited basis, an appendix table and a due date."""
+    data = minimal_plan()
+    data["opening"] = {
+        "basis": [
+            {
+                "type_name": "Kế hoạch",
+                "number": "72-KH/BTGTU",
+                "date": "2021-12-30",
+                "issuer": "Ban Tuyên giáo Tỉnh ủy",
+                "subject": "công tác tuyên giáo năm 2022",
+            }
+        ]
+    }
+    data["appendices"] = [
+        {
+            "title": "Biểu tổng hợp năm 2022",
+            "table": {
+                "columns": [{"title": "Năm"}, {"title": "Ghi chú"}],
+                "rows": [[2022, "x"], [2021, "số liệu năm 2022"]],
+            },
+        }
+    ]
+    data["content"]["tasks"]["quarters"][0]["tasks"][0]["due"] = "2024-02-29"
+    data["year"] = 2024
+    data["header"]["date"] = {"year": 2024, "month": 1}
+    data["title"]["subject"] = "công tác tuyên giáo năm 2024"
+    data["opening"]["basis"][0]["date"] = "2023-12-30"
+    data["opening"]["basis"][0]["subject"] = "công tác tuyên giáo năm 2024"
+    data["appendices"][0]["title"] = "Biểu tổng hợp năm 2024"
+    data["appendices"][0]["table"]["rows"] = [[2024, "x"], [2023, "số liệu năm 2024"]]
+    return Plan.model_validate(data)
+
+
+def test_existing_basis_is_kept_and_questioned(plan: Plan):
+    """A basis issued last year stays, is listed for a decision, and its years are not touched."""
+    result = next_year(plan)
+    kept, added = result.plan.opening.basis
+    assert kept == plan.opening.basis[0] and added.lead == "Căn cứ kết quả thực hiện"
+    question = next(i for i in result.review if i.path == "opening.basis[0]")
+    assert "Căn cứ ban hành năm 2023" in question.note_vi
+    literal = next(i for i in result.review if i.path == "opening.basis[0].subject")
+    assert literal.kind == "cited" and literal.new is None
+    assert result.apply_suggestions().plan.opening.basis[0] == plan.opening.basis[0]
+
+
+def test_table_cells_holding_the_year_are_suggested(plan: Plan):
+    """A table cell holding 2024 (a number) or "năm 2024" (text) is listed and can be changed."""
+    result = next_year(plan)
+    cells = {i.path: i for i in result.review if "table.rows" in i.path}
+    assert set(cells) == {"appendices[0].table.rows[0][0]", "appendices[0].table.rows[1][1]"}
+    assert cells["appendices[0].table.rows[0][0]"].where_vi.endswith("dòng 1, ô 1")
+    table = result.apply_suggestions().plan.appendices[0].table
+    assert table is not None
+    assert table.rows == [[2025, "x"], [2023, "số liệu năm 2025"]]
+
+
+def test_due_dates_move_with_the_year(plan: Plan):
+    """Due dates shift by the years rolled (29/02 becomes 28/02) and are listed as changed."""
+    result = next_year(plan)
+    task = next(t for t in iter_tasks(result.plan) if t.id == "q1-a")
+    assert task.due == date(2025, 2, 28)
+    item = next(i for i in result.review if i.kind == "due")
+    assert (item.path, item.old, item.new) == (
+        "content.tasks.quarters[0].tasks[0].due",
+        "29/02/2024",
+        "28/02/2025",
+    )
+
+
+def test_plan_without_tasks_or_budget():
+    """A plan with no content and no budget rolls forward with the basic review items."""
+    data = minimal_plan()
+    del data["content"], data["budget"]
+    result = next_year(Plan.model_validate(data))
+    assert result.plan.year == 2023 and result.plan.budget is None
+    assert {i.kind for i in result.review} >= {"header", "signer", "basis"}
