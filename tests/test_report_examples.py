@@ -17,7 +17,7 @@ import yaml
 
 from docx_reading import NS, part_xml, read, with_style
 from helpers.libreoffice import pdf_pages, pdf_text
-from kehoach import compose_report, load_plan
+from kehoach import OutputExistsError, compose_report, load_plan, render_report
 from kehoach.check import DocxView, check_docx
 from kehoach.render import Renderer
 from report_data import PLAN, PROGRESS_6M, PROGRESS_YEAR
@@ -313,3 +313,13 @@ def test_libreoffice_opens_the_reports(case, rendered, to_pdf):
     period = "6 tháng đầu năm 2022" if case == "6m" else "năm 2022"
     assert f"kết quả {period} thực hiện Kế hoạch của Ban Thường vụ Thị ủy" in text
     assert "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" in text
+
+
+def test_render_report_api(tmp_path, rendered):
+    """kehoach.render_report writes the same DOCX atomically, and refuses to overwrite."""
+    target = tmp_path / "bao-cao.docx"
+    render_report(PLAN, PROGRESS_6M, target)
+    assert target.read_bytes() == rendered["6m"]
+    with pytest.raises(OutputExistsError):
+        render_report(PLAN, PROGRESS_6M, target)
+    render_report(PLAN, PROGRESS_6M, target, force=True, period="6m")
