@@ -52,7 +52,9 @@ def test_tab_separated_header_is_recognised() -> None:
     type_name = [f for f in result.findings if f.rule == "F-TYPE-1"]
     assert [f.actual.en for f in type_name] == ["left-aligned"]  # found, but not centred
     assert "F-HDR-2" in {f.rule for f in result.warnings}  # not a table: warning only
-    assert {"F-TITLE-2", "F-DATE-3", "F-BODY-5", "F-RECIP-2"} <= {f.rule for f in result.errors}
+    assert {"F-TITLE-2", "F-DATE-3", "F-RECIP-2"} <= {f.rule for f in result.errors}
+    # A 2022 document: F-BODY-5 is unconfirmed for 36-HD (F-SRC-2), a warning.
+    assert "F-BODY-5" in {f.rule for f in result.warnings}
     title = next(f for f in result.findings if f.rule == "F-TITLE-2")
     assert title.location.quote == "ĐẢNG CỘNG SẢN VIỆT NAM"
 

@@ -33,7 +33,9 @@ def test_pandoc_document_fails_margin_font_and_header(pandoc_docx: Path) -> None
     result = check_docx(pandoc_docx)
     errors = {f.rule for f in result.errors}
     assert {"F-MARGIN-1", "F-FONT-1", "F-TITLE-1", "F-ORG-1"} <= errors
-    assert {"F-BODY-5", "F-SUBJ-3", "F-BODY-6"} <= errors  # no exact spacing, a drawn rule, ./.
+    assert "F-SUBJ-3" in errors  # a drawn rule instead of "-----"
+    # No exact line spacing and "./.": unconfirmed for a 2022 document (F-SRC-2), warnings.
+    assert {"F-BODY-5", "F-BODY-6"} <= {f.rule for f in result.warnings}
     assert result.profile_id == "party-2018"  # "Sa Pa, ngày    tháng 01 năm 2022"
     fonts = [f for f in result.findings if f.rule == "F-FONT-1" and "Cambria" in f.actual.en]
     assert fonts and len(fonts[0].location.paragraphs) > 50

@@ -39,9 +39,7 @@ def test_rendered_example_passes(rendered: bytes) -> None:
     assert result.errors == ()
     assert {(f.rule, f.severity) for f in result.findings} <= {
         (rule, "warning") for rule in KNOWN_IN_EXAMPLE
-    }, [
-        (f.rule, f.location.describe("en"), f.actual.en) for f in result.findings
-    ]
+    }, [(f.rule, f.location.describe("en"), f.actual.en) for f in result.findings]
     assert result.profile_id == "party-2018"
 
 

@@ -57,8 +57,6 @@ def test_plugins_use_only_the_public_api():
     allowed = ("kehoach", "kehoach.model", "kehoach.vi", "kehoach.compose")
     for path in sorted((SRC / "plugins").glob("*.py")):
         private = sorted(
-            name
-            for name in _imports(path)
-            if name.startswith("kehoach.") and name not in allowed
+            name for name in _imports(path) if name.startswith("kehoach.") and name not in allowed
         )
         assert private == [], f"{path.name} imports {private}"
