@@ -99,3 +99,9 @@ def test_top_level_must_be_a_mapping(tmp_path):
     """A list at the top of the file is reported, not a crash."""
     (problem,) = _problems(_write(tmp_path, "- a\n- b\n"))
     assert problem.line == 1
+
+
+def test_empty_file(tmp_path):
+    """An empty plan file says so."""
+    (problem,) = _problems(_write(tmp_path, "\n# only a comment\n"))
+    assert problem.message_vi == "tệp rỗng"

@@ -1,12 +1,15 @@
 """kehoach: Party plans and reports as data, rendered in the official Party format.
 
-The public API is re-exported here; everything else is internal.
+The public API is re-exported here; everything else is internal. Names are imported
+on first use (PEP 562), so ``import kehoach`` and a cold ``kehoach render`` do not pay
+for reports, roll-over, spreadsheets or the checker.
 """
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kehoach.api import (
     compose,
@@ -22,48 +25,82 @@ from kehoach.api import (
     render_plan_bytes,
     render_report,
 )
-from kehoach.compose import ComposedDocument
 from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
 from kehoach.hookspecs import hookimpl
-from kehoach.manager import PluginInfo, get_plugin_manager, plan_types
-from kehoach.model import Plan, Progress
-from kehoach.orgs import Organization
-from kehoach.plugin_errors import (
-    DuplicatePlanTypeError,
-    PluginError,
-    PluginHookError,
-    PluginLoadError,
-    UnknownPlanTypeError,
-)
-from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
-from kehoach.report.links import ProgressWarning
-from kehoach.review import (
-    PlanWarning,
-    builtin_warnings,
-    iter_texts,
-    obsolete_names,
-    plan_text,
-    review_plan,
-)
-from kehoach.rollover import ReviewItem, Rollover
-from kehoach.starter import starting_plan
 
-if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+if TYPE_CHECKING:
+    from kehoach.compose import ComposedDocument
+    from kehoach.manager import PluginInfo, get_plugin_manager, plan_types
+    from kehoach.model import Plan, Progress
+    from kehoach.orgs import Organization
+    from kehoach.plugin_errors import (
+        DuplicatePlanTypeError,
+        PluginError,
+        PluginHookError,
+        PluginLoadError,
+        UnknownPlanTypeError,
+    )
+    from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
+    from kehoach.report.links import ProgressWarning
+    from kehoach.review import (
+        PlanWarning,
+        builtin_warnings,
+        iter_texts,
+        obsolete_names,
+        plan_text,
+        review_plan,
+    )
+    from kehoach.rollover import ReviewItem, Rollover
+    from kehoach.starter import starting_plan
 
 try:
     __version__ = version("kehoach")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0+unknown"
 
+# Public name → the module that defines it; loaded on first access.
+_LAZY: dict[str, str] = {
+    "ComposedDocument": "kehoach.compose",
+    "DuplicatePlanTypeError": "kehoach.plugin_errors",
+    "Organization": "kehoach.orgs",
+    "Plan": "kehoach.model",
+    "PlanType": "kehoach.registry",
+    "PlanTypeRegistry": "kehoach.registry",
+    "PlanWarning": "kehoach.review",
+    "PluginError": "kehoach.plugin_errors",
+    "PluginHookError": "kehoach.plugin_errors",
+    "PluginInfo": "kehoach.manager",
+    "PluginLoadError": "kehoach.plugin_errors",
+    "Progress": "kehoach.model",
+    "ProgressWarning": "kehoach.report.links",
+    "ReviewItem": "kehoach.rollover",
+    "Rollover": "kehoach.rollover",
+    "SkeletonArea": "kehoach.registry",
+    "UnknownPlanTypeError": "kehoach.plugin_errors",
+    "builtin_warnings": "kehoach.review",
+    "default_template": "kehoach.render",
+    "get_plugin_manager": "kehoach.manager",
+    "iter_texts": "kehoach.review",
+    "obsolete_names": "kehoach.review",
+    "plan_text": "kehoach.review",
+    "plan_types": "kehoach.manager",
+    "review_plan": "kehoach.review",
+    "starting_plan": "kehoach.starter",
+}
 
-def __getattr__(name: str) -> object:
-    # Rendering names load docxtpl/lxml on first use, so validating stays light.
-    if name == "default_template":
-        from kehoach.render import default_template
 
-        return default_template
-    raise AttributeError(f"module 'kehoach' has no attribute {name!r}")
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kehoach' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [

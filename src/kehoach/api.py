@@ -65,7 +65,18 @@ def render_plan(
         kehoach.PluginError: a plugin failed (nothing is written).
     """
     plan = _plan(source)
-    document = compose_plan(plan)
+    _render(plan, compose_plan(plan), target, force, renderer, plugin_manager)
+
+
+def _render(
+    plan: Plan,
+    document: ComposedDocument,
+    target: str | PathLike[str] | BinaryIO,
+    force: bool,
+    renderer: Renderer | None,
+    plugin_manager: pluggy.PluginManager | None,
+) -> None:
+    # An explicit renderer is used as it is; otherwise the plugins choose the template.
     if renderer is None:
         from kehoach.plugin_render import plugin_renderer
 
@@ -141,8 +152,8 @@ def render_report(
     plan: PlanSource,
     progress: ProgressSource,
     target: str | PathLike[str] | BinaryIO,
-    force: bool = False,
     *,
+    force: bool = False,
     period: str | None = None,
     renderer: Renderer | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
@@ -157,11 +168,7 @@ def render_report(
     """
     the_plan = _plan(plan)
     document = compose_report(the_plan, progress, period=period)
-    if renderer is None:
-        from kehoach.plugin_render import plugin_renderer
-
-        renderer = plugin_renderer(the_plan, document, plugin_manager)
-    renderer.render(document, target, force=force)
+    _render(the_plan, document, target, force, renderer, plugin_manager)
 
 
 def next_year_plan(
