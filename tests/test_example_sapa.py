@@ -302,3 +302,19 @@ def test_budget_figures_add_up(plan: Plan) -> None:
     assert budget.notes == [
         "Nhu cầu kinh phí trên ngoài kinh phí được phân nguồn theo đề án của tỉnh."
     ]
+
+
+def test_rendered_docx_reproduces_reference(plan: Plan) -> None:
+    """The text read back from the rendered DOCX equals the reference, part by part."""
+    from docx_reading import texts_of
+
+    paragraphs = normalise_all(texts_of(kehoach.render_plan_bytes(plan)))
+    _, title, body, tail = split_reference()
+    start = paragraphs.index("-----") + 1
+    end = paragraphs.index("Nơi nhận:")
+    assert paragraphs[start:end] == expected(body)
+    assert paragraphs[start - len(title) : start] == expected(title)
+    closing = [p for p in paragraphs[end:] if p]
+    assert closing == normalise_all(expected(tail))
+    for line in normalise_all(REAL_HEADER):
+        assert line in paragraphs[: start - len(title)], line
