@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from kehoach.vi import PartialDate
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML ships no type hints
     """SafeDumper that never uses aliases (a plan file is read by people)."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -48,7 +48,9 @@ def to_data(model: BaseModel) -> dict[str, Any]:
 def to_yaml(model: BaseModel | dict[str, Any], *, header: str | None = None) -> str:
     """YAML text of ``model``; ``header`` lines become ``# `` comments at the top."""
     data = to_data(model) if isinstance(model, BaseModel) else model
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
+    )
     if header:
         comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
         text = comment + "\n" + text

@@ -218,12 +218,13 @@ def problems_from(error: ValidationError, positions: _Positions | None = None) -
     kept: "month must be at most 12" rather than "is not a date".
     """
     chosen: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for item in error.errors(include_url=False):
+    for details in error.errors(include_url=False):
+        item: dict[str, Any] = dict(details)
         loc = tuple(item["loc"])
         path, _ = positions.locate(loc) if positions else (_drop_tags(loc), None)
         current = chosen.get(path)
         if current is None or (_is_type_error(current) and not _is_type_error(item)):
-            chosen[path] = dict(item)
+            chosen[path] = item
     problems = []
     for path, item in chosen.items():
         where = positions.locate(tuple(item["loc"]))[1] if positions else None

@@ -75,7 +75,7 @@ def run_check_command(
             texts.append(text_unreadable(path, error, lang))
             continue
         except Exception as exc:  # a checker bug must not end in a traceback for users
-            error = DocxReadError(
+            internal = DocxReadError(
                 "damaged",
                 f"Không kiểm tra được tệp (lỗi nội bộ {type(exc).__name__}: {exc}); "
                 "xin báo lỗi kèm tệp này.",
@@ -83,8 +83,8 @@ def run_check_command(
                 "please report it with this file.",
             )
             code = EXIT_UNREADABLE
-            files.append(unreadable_to_dict(path, error, lang))
-            texts.append(text_unreadable(path, error, lang))
+            files.append(unreadable_to_dict(path, internal, lang))
+            texts.append(text_unreadable(path, internal, lang))
             continue
         if result.errors and code == EXIT_OK:
             code = EXIT_ERRORS

@@ -38,5 +38,6 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     """Check the files; the exit code says whether errors were found."""
     from kehoach.check import run_check_command
 
-    lang = "en" if ctx.lang == "en" else "vi"
-    return run_check_command(args.files, args.profile, args.format, lang, ctx.out)
+    return run_check_command(
+        args.files, args.profile, args.format, "en" if ctx.lang == "en" else "vi", ctx.out
+    )

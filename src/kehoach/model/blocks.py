@@ -117,12 +117,13 @@ def _block_tag(value: Any) -> str:
             if key in value:
                 return key
         return "text"  # report the missing "text" key, the commonest mistake
-    return {
+    tags: dict[type, str] = {
         Subsection: "section",
         Bullet: "bullet",
         TableBlock: "table",
         Paragraph: "text",
-    }.get(type(value), "text")
+    }
+    return tags.get(type(value), "text")
 
 
 Block = Annotated[

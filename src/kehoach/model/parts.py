@@ -12,6 +12,8 @@ from kehoach.model.base import KModel
 from kehoach.model.blocks import Block, Table
 from kehoach.model.types import DocDate, RichText, Text
 
+_Date = date  # the field "date" below shadows the type inside the class body
+
 Authority = Literal["T/M", "K/T", "T/L", "Q."]
 _STATE_AUTHORITIES = {"TM.": "T/M", "KT.": "K/T", "TL.": "T/L", "TUQ.": "T/L", "T/UQ": "T/L"}
 
@@ -46,7 +48,7 @@ class DocumentHeader(KModel):
     )
 
     @property
-    def full_date(self) -> date | None:
+    def full_date(self) -> _Date | None:
         """The signing date when it is complete, else ``None``."""
         return self.date if isinstance(self.date, date) else None
 
