@@ -1,4 +1,4 @@
-"""The code stays ruff clean (house style), so CI catches what a reviewer would."""
+"""The code stays ruff and mypy clean (house style), so CI catches what a reviewer would."""
 
 from __future__ import annotations
 
@@ -17,5 +17,13 @@ def test_ruff_check_is_clean():
         capture_output=True,
         text=True,
         check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_mypy_strict_is_clean():
+    """`mypy` (strict, configured in pyproject) finds no type error in the package."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout[-4000:]
