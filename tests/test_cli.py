@@ -129,3 +129,14 @@ def test_any_file_content_gives_exit_0_or_2(tmp_path, text):
     path = tmp_path / "fuzz.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     assert main(["validate", str(path)]) in (0, 2)
+
+
+def test_render_prints_review_warnings(capsys, tmp_path):
+    """`kehoach render` makes the document and says on stderr what still needs a person."""
+    data = minimal_plan()
+    data["title"]["subject"] = "Công tác tuyên giáo năm 2022"  # F-SUBJ-1: lower-case start
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, _, err = _run(capsys, "render", str(path), "-o", str(tmp_path / "plan.docx"))
+    assert code == 0 and (tmp_path / "plan.docx").exists()
+    assert "Cảnh báo" in err and "F-SUBJ-1" in err

@@ -81,7 +81,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     The plugins (template, filters, context, post-processing) are those of this run,
     without the ``--disable-plugin`` ones; a failing plugin stops before any file.
     """
-    from kehoach import compose, load_plan
+    from kehoach import compose, load_plan, review_plan
     from kehoach.cli.plugin_commands import plugin_manager
     from kehoach.plugin_render import plugin_renderer
     from kehoach.render.output import write_atomic
@@ -94,9 +94,12 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
                 raise OutputExistsError(path)
     pm = plugin_manager(ctx)
     outputs = []
-    for plan in plans:
+    for name, plan in zip(args.plans, plans, strict=True):
         document = compose(plan)
         outputs.append(plugin_renderer(plan, document, pm).render_bytes(document))
+        # The document is made anyway; what still needs a person is said on stderr.
+        for warning in review_plan(plan, plugin_manager=pm):
+            ctx.warn(f"{name}: {warning.line(ctx.lang)}")
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
     for data, path in zip(outputs, targets, strict=True):
