@@ -201,3 +201,28 @@ def test_task_units_are_shown_when_given():
     )
     data["format"] = {"show_task_units": False}
     assert "+ Ban hành chương trình." in _body_texts(_compose(data))
+
+
+def test_tone_style_is_kept_unless_asked():
+    """"hòa" and "hoà" stay as written; format.tone_style makes them one style on request."""
+    data = minimal_plan()
+    data["closing"] = ["Văn hóa, xã hội hoá, Thị ủy."]
+    assert _body_texts(_compose(data))[-1] == "Văn hóa, xã hội hoá, Thị ủy."
+    data["format"] = {"tone_style": "new"}
+    doc = _compose(data)
+    assert _body_texts(doc)[-1] == "Văn hoá, xã hội hoá, Thị uỷ."
+    assert doc.issuing_body == "THỊ UỶ SA PA"
+    data["format"] = {"tone_style": "old"}
+    assert _body_texts(_compose(data))[-1] == "Văn hóa, xã hội hóa, Thị ủy."
+
+
+def test_mixed_tone_styles_are_reviewed_not_changed():
+    """A plan mixing both styles gets the P-TONE-1 review warning, and no silent change."""
+    from kehoach.review import check_tone_styles
+
+    data = minimal_plan()
+    data["closing"] = ["Văn hóa, xã hội hoá."]
+    (warning,) = check_tone_styles(Plan.model_validate(data))
+    assert warning.code == "P-TONE-1" and "hóa" in warning.message_vi
+    data["closing"] = ["Văn hóa, xã hội hóa."]
+    assert list(check_tone_styles(Plan.model_validate(data))) == []

@@ -71,7 +71,8 @@ def test_example_review_warning(pm):
     """kehoach_review_plan of the example: an unnumbered plan is flagged XDD-NUM-1."""
     plan = kehoach.load_plan(ROOT / "examples" / "sapa-2022-tuyen-giao.yaml")
     warnings = review_plan(plan, plugin_manager=pm)
-    assert [(w.code, w.plugin) for w in warnings] == [("XDD-NUM-1", "xay_dung_dang")]
+    ours = [(w.code, w.plugin) for w in warnings if w.plugin != "core"]
+    assert ours == [("XDD-NUM-1", "xay_dung_dang")]
 
 
 def _env(**extra: str) -> dict[str, str]:

@@ -290,10 +290,11 @@ def test_starting_plan_with_underivable_body_is_a_usage_error(registry):
 # --- review warnings ------------------------------------------------------------------
 
 
-def test_sapa_example_has_no_warning():
-    """The real Sa Pa plan passes every review check of its type (tuyen-giao)."""
+def test_sapa_example_warns_only_of_its_mixed_tone_marks():
+    """The real Sa Pa plan passes every check of its type; only its "hóa"/"hoá" mix is noted."""
     plan = kehoach.load_plan(SAPA)
-    assert review_plan(plan, plugin_manager=get_plugin_manager()) == []
+    warnings = review_plan(plan, plugin_manager=get_plugin_manager())
+    assert [w.code for w in warnings] == ["P-TONE-1"]
 
 
 def test_subject_upper_case_warns():

@@ -227,6 +227,28 @@ def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
         )
 
 
+def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
+    """Both tone-mark styles in one plan ("hòa" and "hoà"): offer format.tone_style."""
+    old: set[str] = set()
+    new: set[str] = set()
+    for _, text in iter_texts(plan):
+        for word in text.split():
+            if convert_tone_style(word, "new") != word:
+                old.add(word.strip(",.;:()“”\"'"))
+            elif convert_tone_style(word, "old") != word:
+                new.add(word.strip(",.;:()“”\"'"))
+    if old and new:
+        sample_old, sample_new = ", ".join(sorted(old)[:3]), ", ".join(sorted(new)[:3])
+        yield PlanWarning(
+            "P-TONE-1",
+            "format.tone_style",
+            f"văn bản dùng cả hai cách bỏ dấu ({sample_old} / {sample_new}); kehoach giữ "
+            "nguyên, muốn thống nhất thì ghi format.tone_style: old hoặc new",
+            f"the text mixes both tone-mark styles ({sample_old} / {sample_new}); kehoach "
+            "keeps them; set format.tone_style: old or new to make them one",
+        )
+
+
 BUILTIN_CHECKS = (
     check_subject,
     check_recipients,
@@ -234,6 +256,7 @@ BUILTIN_CHECKS = (
     check_closing,
     check_markers,
     check_bodies,
+    check_tone_styles,
 )
 
 

@@ -7,7 +7,8 @@ only lays it out in DOCX. It knows nothing of DOCX itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from kehoach.profiles import FormatProfile
@@ -120,6 +121,57 @@ class ComposedDocument:
             lines += [appendix.label, appendix.title, appendix.reference]
             lines += _block_lines(appendix.blocks)
         return lines
+
+
+def map_texts(doc: ComposedDocument, change: Callable[[str], str]) -> ComposedDocument:
+    """The same document with ``change`` applied to every piece of text in it."""
+
+    def run(r: Run) -> Run:
+        return replace(r, text=change(r.text))
+
+    def cell(c: Cell) -> Cell:
+        return replace(c, text=change(c.text))
+
+    def optional(text: str | None) -> str | None:
+        return None if text is None else change(text)
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Para):
+            return replace(b, runs=tuple(map(run, b.runs)))
+        return replace(
+            b,
+            header=tuple(map(cell, b.header)),
+            rows=tuple(tuple(map(cell, row)) for row in b.rows),
+            unit=optional(b.unit),
+            caption=optional(b.caption),
+        )
+
+    def appendix(a: AppendixPart) -> AppendixPart:
+        return replace(
+            a,
+            label=change(a.label),
+            title=change(a.title),
+            reference=change(a.reference),
+            blocks=tuple(map(block, a.blocks)),
+        )
+
+    return replace(
+        doc,
+        superior_body=optional(doc.superior_body),
+        issuing_body=change(doc.issuing_body),
+        number_line=change(doc.number_line),
+        date_line=change(doc.date_line),
+        type_name=change(doc.type_name),
+        subject=tuple(map(run, doc.subject)),
+        body=tuple(map(block, doc.body)),
+        recipients=tuple(map(change, doc.recipients)),
+        signature_authority=optional(doc.signature_authority),
+        signature_position=optional(doc.signature_position),
+        signer=change(doc.signer),
+        draft_label=optional(doc.draft_label),
+        appendices=tuple(map(appendix, doc.appendices)),
+        title=change(doc.title),
+    )
 
 
 def _block_lines(blocks: tuple[Block, ...]) -> list[str]:

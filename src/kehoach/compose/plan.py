@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from kehoach.compose.body import BodyWriter, table_data
-from kehoach.compose.document import AppendixPart, Cell, ComposedDocument, Run, TableData
+from kehoach.compose.document import (
+    AppendixPart,
+    Cell,
+    ComposedDocument,
+    Run,
+    TableData,
+    map_texts,
+)
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.text import (
     merge_runs,
@@ -17,6 +26,7 @@ from kehoach.model.parts import DocumentHeader, Recipients, Signature
 from kehoach.profiles import FormatProfile
 from kehoach.vi import (
     body_code,
+    convert_tone_style,
     count,
     date_line,
     doc_number,
@@ -92,7 +102,7 @@ def compose_plan(plan: Plan) -> ComposedDocument:
     type_c, body_c = document_codes(header, plan.title.type_name)
     authority, position = plan.signature.lines()
     subject_runs = text_runs(plan.title.subject, targets)
-    return ComposedDocument(
+    document = ComposedDocument(
         profile=profile,
         superior_body=header.superior_body.upper() if header.superior_body else None,
         issuing_body=header.issuing_body.upper(),
@@ -110,6 +120,16 @@ def compose_plan(plan: Plan) -> ComposedDocument:
         title=f"{plan.title.type_name} {''.join(r.text for r in subject_runs)}",
         keywords=tuple(x for x in ("kehoach", plan.plan_type) if x),
     )
+    return with_tone_style(document, plan.format.tone_style)
+
+
+def with_tone_style(
+    document: ComposedDocument, style: Literal["old", "new"] | None
+) -> ComposedDocument:
+    """The document in one tone-mark style when the plan asks for it (never silently)."""
+    if style is None:
+        return document
+    return map_texts(document, lambda text: convert_tone_style(text, style))
 
 
 def _opening(w: BodyWriter, plan: Plan) -> None:

@@ -190,6 +190,13 @@ class FormatOptions(KModel):
     signature_blank_lines: int = Field(
         default=4, ge=1, le=10, description="Số dòng trống để ký (F-SIGN-7)"
     )
+    tone_style: Literal["old", "new"] | None = Field(
+        default=None,
+        description=(
+            "Thống nhất cách bỏ dấu thanh khi trình bày: old (hòa, thủy) hoặc new (hoà, thuỷ);"
+            " để trống: giữ nguyên như người viết"
+        ),
+    )
     show_task_units: bool = Field(
         default=True, description="Ghi đơn vị chủ trì, phối hợp, thời hạn sau mỗi nhiệm vụ"
     )
