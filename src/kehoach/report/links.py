@@ -1,80 +1,34 @@
-"""Link progress to its plan: resolve the period, find areas, check every id and date.
+"""Link progress to its plan: check every id, name and date it refers to.
 
 Problems come back with the path of the progress field they concern (``targets[3].id``)
 so a loader that knows where each field was written (YAML line, spreadsheet cell) can
 locate them. Errors stop the report; warnings (a plan changed since its spreadsheet
 was made, a status that contradicts the dates) are shown and the report is made.
+
+The pieces live next door: :mod:`~kehoach.report.notices` (the notices and warnings),
+:mod:`~kehoach.report.period` (the report period), :mod:`~kehoach.report.areas`
+(finding areas and budget sources) and :mod:`~kehoach.report.suggest` (nearest names).
+Their public names are re-exported here, so existing imports keep working.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from kehoach.errors import UsageError
-from kehoach.model import (
-    PERIODS,
-    Area,
-    BudgetSource,
-    PeriodInfo,
-    Plan,
-    Progress,
-    iter_targets,
-    iter_tasks,
-    task_quarter,
-)
+from kehoach.model import Plan, Progress, iter_targets, iter_tasks, task_quarter
 from kehoach.model.placeholders import placeholders
 from kehoach.model.plan import iter_blocks
-from kehoach.model.progress import STATUS_LABELS, STATUS_LABELS_EN, parse_period
+from kehoach.model.progress import STATUS_LABELS, STATUS_LABELS_EN
+from kehoach.report.areas import TOTAL_SOURCE, AreaRef, find_area, find_source, plan_areas
+from kehoach.report.notices import Notice, Path, ProgressWarning, emit_warnings
+from kehoach.report.period import ReportPeriod, resolve_period, task_deadline
 from kehoach.report.snapshot import snapshot_differences
+from kehoach.report.suggest import unknown, unknown_area
 from kehoach.vi import short_date
-
-Path = tuple[Any, ...]
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A problem found in progress data: where (a field path) and what (vi, en)."""
-
-    path: Path
-    message_vi: str
-    message_en: str
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang``."""
-        return self.message_en if lang == "en" else self.message_vi
-
-
-class ProgressWarning(UserWarning):
-    """Something in progress data the user should look at; the report is still made."""
-
-    def __init__(self, notice: Notice):
-        self.notice = notice
-        super().__init__(notice.message_en)
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang``."""
-        return self.notice.message(lang)
-
-
-@dataclass(frozen=True)
-class ReportPeriod:
-    """The period a report covers, resolved against the plan."""
-
-    info: PeriodInfo
-    year: int
-    cutoff: date
-
-    @property
-    def phrase(self) -> str:
-        """ "6 tháng đầu năm 2022"."""
-        return self.info.phrase(self.year)
 
 
 @dataclass
@@ -84,169 +38,6 @@ class LinkResult:
     period: ReportPeriod | None
     errors: list[Notice] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
-
-
-# --- areas -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AreaRef:
-    """An area of the plan: which group it belongs to and its place in it."""
-
-    group: Literal["objectives", "solutions"]
-    index: int  # 1-based
-    area: Area
-
-
-def plan_areas(plan: Plan) -> list[AreaRef]:
-    """The areas of the plan's objectives, then of its solutions."""
-    if not plan.content:
-        return []
-    refs: list[AreaRef] = []
-    for name in ("objectives", "solutions"):
-        group = getattr(plan.content, name)
-        for i, area in enumerate(group.areas if group else [], start=1):
-            refs.append(AreaRef(name, i, area))
-    return refs
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = re.sub(r"[*“”\"'‘’]", "", text)
-    return re.sub(r"\s+", " ", text).strip().rstrip(".:;,")
-
-
-def _starts_with_words(title: str, start: str) -> bool:
-    rest = title[len(start) :]
-    return title.startswith(start) and (not rest or not rest[0].isalnum())
-
-
-def find_area(areas: list[AreaRef], key: str) -> AreaRef | None:
-    """The area named by ``key``: its id, its title, or the unique start of its title.
-
-    Titles compare ignoring case, marks (``**``, quotes) and spacing; a start must be
-    at least two words and match one area only.
-    """
-    by_id = [a for a in areas if a.area.id and a.area.id == key]
-    if by_id:
-        return by_id[0]
-    wanted = _norm(key)
-    exact = [a for a in areas if _norm(a.area.title) == wanted]
-    if len(exact) >= 1:
-        return exact[0]
-    if len(wanted.split()) < 2:
-        return None
-    starts = [a for a in areas if _starts_with_words(_norm(a.area.title), wanted)]
-    return starts[0] if len(starts) == 1 else None
-
-
-def find_source(sources: list[BudgetSource], key: str) -> int | None:
-    """The index of the budget source named by ``key`` (its id, else its name)."""
-    for i, source in enumerate(sources):
-        if source.id and source.id == key:
-            return i
-    for i, source in enumerate(sources):
-        if _norm(source.name) == _norm(key):
-            return i
-    return None
-
-
-TOTAL_SOURCE = "total"
-"""The source key for spending when the plan's budget lists no sources."""
-
-
-# --- period ------------------------------------------------------------------------------
-
-
-def resolve_period(
-    plan: Plan, progress: Progress, override: str | None = None
-) -> tuple[ReportPeriod, list[Notice]]:
-    """The report period: ``override`` (the command line's ``--period``) or the file's.
-
-    Raises:
-        UsageError: no period given anywhere, or an unknown ``override``.
-    """
-    notes: list[Notice] = []
-    key = progress.period
-    if override is not None:
-        try:
-            override_key = parse_period(override)
-        except Exception:  # a PydanticCustomError: word it for the command line
-            override_key = None
-        if override_key not in PERIODS:
-            raise UsageError(
-                f"kỳ báo cáo '{override}' không hợp lệ (q1, q2, q3, q4, 6m, 9m, year)",
-                f"unknown report period '{override}' (q1, q2, q3, q4, 6m, 9m, year)",
-            )
-        key = override_key
-    if key is None:
-        raise UsageError(
-            "chưa có kỳ báo cáo: ghi period trong tệp tiến độ hoặc dùng --period",
-            "no report period: set period in the progress file or use --period",
-        )
-    info = PERIODS[key]
-    year = progress.year or plan.year
-    cutoff = progress.cutoff or info.end(year)
-    if override is not None and progress.period not in (None, key) and progress.cutoff:
-        cutoff = info.end(year)
-        notes.append(
-            Notice(
-                ("cutoff",),
-                f"kỳ báo cáo đổi thành {info.phrase(year)}: ngày chốt số liệu "
-                f"{short_date(progress.cutoff)} trong tệp được thay bằng {short_date(cutoff)}",
-                f"period changed to {key}: the file's cut-off date "
-                f"{progress.cutoff.isoformat()} is replaced by {cutoff.isoformat()}",
-            )
-        )
-    return ReportPeriod(info, year, cutoff), notes
-
-
-def task_deadline(due: date | None, quarter: int, year: int) -> date:
-    """A task's deadline: its own ``due`` date, else the last day of its quarter."""
-    if due is not None:
-        return due
-    return PERIODS[f"q{quarter}"].end(year)
-
-
-# --- checks ------------------------------------------------------------------------------
-
-
-def _nearest(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    return ", ".join(close)
-
-
-def _unknown(path: Path, kind_vi: str, kind_en: str, name: str, known: list[str]) -> Notice:
-    near = _nearest(name, known)
-    vi = f"{kind_vi} '{name}' không có trong kế hoạch"
-    en = f"{kind_en} '{name}' is not in the plan"
-    if near:
-        vi += f" (gần nhất: {near})"
-        en += f" (nearest: {near})"
-    return Notice(path, vi, en)
-
-
-def _unknown_area(path: Path, name: str, areas: list[AreaRef]) -> Notice:
-    # Compare with ids and with titles (normalised); show the id, else the title's start.
-    shown = {}
-    for ref in areas:
-        label = ref.area.id or _clip(ref.area.title)
-        if ref.area.id:
-            shown[ref.area.id] = label
-        shown[_norm(ref.area.title)] = label
-    close = difflib.get_close_matches(_norm(name), list(shown), n=3, cutoff=0.5)
-    near = "; ".join(dict.fromkeys(shown[c] for c in close))
-    vi = f"lĩnh vực '{name}' không có trong kế hoạch (ghi mã hoặc tên lĩnh vực như trong kế hoạch)"
-    en = f"area '{name}' is not in the plan (write the id or the title as in the plan)"
-    if near:
-        vi += f"; gần nhất: {near}"
-        en += f"; nearest: {near}"
-    return Notice(path, vi, en)
-
-
-def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _narratives(progress: Progress) -> Iterator[tuple[Path, list[Any]]]:
@@ -297,13 +88,13 @@ def link_progress(
     for i, entry in enumerate(progress.targets):
         if entry.id not in target_ids:
             errors.append(
-                _unknown(("targets", i, "id"), "mã chỉ tiêu", "target id", entry.id, target_ids)
+                unknown(("targets", i, "id"), "mã chỉ tiêu", "target id", entry.id, target_ids)
             )
     for i, task_entry in enumerate(progress.tasks):
         task = tasks.get(task_entry.id)
         if task is None:
             errors.append(
-                _unknown(("tasks", i, "id"), "mã nhiệm vụ", "task id", task_entry.id, list(tasks))
+                unknown(("tasks", i, "id"), "mã nhiệm vụ", "task id", task_entry.id, list(tasks))
             )
             continue
         if resolved is not None:
@@ -329,7 +120,7 @@ def link_progress(
         elif sources and find_source(sources, spending.source) is None:
             known = [s.id or s.name for s in sources]
             errors.append(
-                _unknown(
+                unknown(
                     ("budget", i, "source"),
                     "nguồn kinh phí",
                     "budget source",
@@ -340,13 +131,13 @@ def link_progress(
     areas = plan_areas(plan)
     for i, area_result in enumerate(progress.results):
         if find_area(areas, area_result.area) is None:
-            errors.append(_unknown_area(("results", i, "area"), area_result.area, areas))
+            errors.append(unknown_area(("results", i, "area"), area_result.area, areas))
     for path, blocks in _narratives(progress):
         for text in _texts(blocks):
             for name in placeholders(text):
                 if name not in target_ids:
                     errors.append(
-                        _unknown(path, "{mã} chỉ tiêu", "{id} of a target", name, target_ids)
+                        unknown(path, "{mã} chỉ tiêu", "{id} of a target", name, target_ids)
                     )
     if progress.generated_from is not None:
         differences = snapshot_differences(progress.generated_from, plan)
@@ -401,12 +192,6 @@ def _check_task_dates(
                 f"task {entry.id}: marked '{label_en}' but its deadline is {deadline.isoformat()}",
             )
         )
-
-
-def emit_warnings(notices: list[Notice]) -> None:
-    """Issue each notice as a :class:`ProgressWarning` (the CLI prints them)."""
-    for notice in notices:
-        warnings.warn(ProgressWarning(notice), stacklevel=3)
 
 
 __all__ = [
