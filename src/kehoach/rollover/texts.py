@@ -21,16 +21,11 @@ NOT_TEXT = frozenset(
 )
 
 
-def format_path(path: Path) -> str:
-    """ "content.tasks.quarters[0].tasks[7].text" from a path of keys and indexes."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def parse_path(text: str) -> Path:
-    """The parts of "content.tasks.quarters[0].tasks[7].text" (the inverse of format_path)."""
+    """The parts of "content.tasks.quarters[0].tasks[7].text".
+
+    The inverse of :func:`kehoach.loader.format_path`, which writes the review paths.
+    """
     parts: list[str | int] = []
     for piece in re.findall(r"[^.\[\]]+|\[\d+\]", text):
         parts.append(int(piece[1:-1]) if piece.startswith("[") else piece)
