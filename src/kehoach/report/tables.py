@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kehoach.compose import AppendixPart, Cell, TableData
 from kehoach.profiles import FormatProfile
-from kehoach.report.compute import ASSESSMENT_LABELS, UNREPORTED_LABEL, ReportData
+from kehoach.report.results import ASSESSMENT_LABELS, UNREPORTED_LABEL, ReportData
 from kehoach.vi import format_number, format_percent, roman
 
 APPENDIX_TITLE = "Biểu tổng hợp kết quả thực hiện chỉ tiêu"

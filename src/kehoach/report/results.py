@@ -1,0 +1,190 @@
+"""What a follow-up report states: each target, task and budget source with its figures.
+
+Ratios are exact (:class:`~fractions.Fraction`) and quantities :class:`~decimal.Decimal`,
+never float. A target or task without an entry is "chưa báo cáo" and counted on its
+own: it is never taken as zero. A quantity above the target is "vượt" (exceeded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from kehoach.model import Plan, Progress, Target, Task
+from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS
+from kehoach.report.notices import Notice
+from kehoach.report.period import ReportPeriod
+
+Assessment = Literal["met", "exceeded", "unmet", "unreported"]
+
+ASSESSMENT_LABELS: dict[str, str] = {
+    "met": "Đạt",
+    "exceeded": "Vượt",
+    "unmet": "Chưa đạt",
+    "unreported": "Chưa báo cáo",
+}
+UNREPORTED = "unreported"
+UNREPORTED_LABEL = "Chưa báo cáo"
+STATUS_ORDER = ("done_on_time", "done_late", "in_progress", "overdue", UNREPORTED)
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """One target: planned, achieved (``None``: not reported), ratio and assessment."""
+
+    target: Target
+    label: str
+    planned: int
+    achieved: Decimal | None
+    notes: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """achieved / planned; ``None`` when not reported or nothing was planned."""
+        if self.achieved is None or self.planned == 0:
+            return None
+        return Fraction(self.achieved) / self.planned
+
+    @property
+    def assessment(self) -> Assessment:
+        """đạt / vượt / chưa đạt / chưa báo cáo."""
+        if self.achieved is None:
+            return "unreported"
+        if self.achieved > self.planned:
+            return "exceeded"
+        return "met" if self.achieved == self.planned else "unmet"
+
+    @property
+    def remaining(self) -> Decimal:
+        """What is left to reach the target (0 when met)."""
+        achieved = self.achieved or Decimal(0)
+        return max(Decimal(self.planned) - achieved, Decimal(0))
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """The targets of one area of the plan (or of no area: ``title`` "Các chỉ tiêu khác")."""
+
+    title: str
+    area_key: tuple[str, int] | None  # ("objectives", 1) …
+    targets: tuple[TargetResult, ...]
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """One task in the report's scope and what was reported about it."""
+
+    task: Task
+    quarter: int
+    deadline: date
+    status: str  # a status key, or "unreported"
+    completed: date | None = None
+    notes: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """Completed, on time or late."""
+        return self.status in DONE_STATUSES
+
+
+@dataclass(frozen=True)
+class Share:
+    """A count out of a total, with its exact ratio."""
+
+    key: str
+    label: str
+    count: int
+    total: int
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """count / total; ``None`` for an empty total."""
+        return Fraction(self.count, self.total) if self.total else None
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """One budget source: dự toán, đã sử dụng (``None``: not reported), tỷ lệ giải ngân."""
+
+    name: str
+    allocated: int
+    spent: int | None
+    notes: str | None = None
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """spent / allocated; ``None`` when not reported or nothing was allocated."""
+        if self.spent is None or self.allocated == 0:
+            return None
+        return Fraction(self.spent, self.allocated)
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a follow-up report states, computed from the plan and progress."""
+
+    plan: Plan
+    progress: Progress
+    period: ReportPeriod
+    groups: tuple[TargetGroup, ...]
+    tasks: tuple[TaskResult, ...]  # in scope, in plan order
+    upcoming: tuple[TaskResult, ...]  # later quarters, not done yet
+    budget: tuple[BudgetRow, ...]
+    warnings: tuple[Notice, ...] = ()  # shown to the user; the report is still made
+
+    @property
+    def targets(self) -> tuple[TargetResult, ...]:
+        """Every target, in plan order."""
+        return tuple(t for g in self.groups for t in g.targets)
+
+    def target_shares(self) -> tuple[Share, ...]:
+        """How many targets are đạt, vượt, chưa đạt, chưa báo cáo."""
+        results = self.targets
+        return tuple(
+            Share(key, label, sum(1 for t in results if t.assessment == key), len(results))
+            for key, label in ASSESSMENT_LABELS.items()
+        )
+
+    def status_shares(self) -> tuple[Share, ...]:
+        """How many tasks in scope have each status, "chưa báo cáo" last."""
+        labels = {**STATUS_LABELS, UNREPORTED: UNREPORTED_LABEL}
+        return tuple(
+            Share(key, labels[key], sum(1 for t in self.tasks if t.status == key), len(self.tasks))
+            for key in STATUS_ORDER
+        )
+
+    @property
+    def unfinished(self) -> tuple[TaskResult, ...]:
+        """Tasks in scope not completed (in progress, overdue or not reported)."""
+        return tuple(t for t in self.tasks if not t.done)
+
+    @property
+    def budget_total(self) -> BudgetRow | None:
+        """The total row; its ``spent`` is ``None`` unless every source was reported."""
+        if not self.budget:
+            return None
+        spent = [row.spent for row in self.budget]
+        return BudgetRow(
+            "Tổng cộng",
+            sum(row.allocated for row in self.budget),
+            None if None in spent else sum(s for s in spent if s is not None),
+        )
+
+
+__all__ = [
+    "ASSESSMENT_LABELS",
+    "STATUS_ORDER",
+    "UNREPORTED",
+    "UNREPORTED_LABEL",
+    "Assessment",
+    "BudgetRow",
+    "ReportData",
+    "Share",
+    "TargetGroup",
+    "TargetResult",
+    "TaskResult",
+]

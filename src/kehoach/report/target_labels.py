@@ -1,0 +1,69 @@
+"""Where the plan declares each target, and the label a report gives a target.
+
+A target without its own ``label`` is named by the sentence of the plan that declares
+it, with its figure written out: "Tổ chức ít nhất 05 hội nghị quán triệt". Reports and
+the progress spreadsheet both show this label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.model import (
+    Block,
+    Bullet,
+    Paragraph,
+    Plan,
+    SubBullet,
+    Target,
+    plan_block_lists,
+)
+from kehoach.model.placeholders import parse_inline
+from kehoach.model.plan import iter_blocks
+from kehoach.vi import count
+
+
+def targets_in(blocks: list[Block]) -> list[tuple[Target, str]]:
+    """The targets declared in a block list, each with the text that places it."""
+    found: list[tuple[Target, str]] = []
+    for block in iter_blocks(blocks):
+        if isinstance(block, Paragraph):
+            found += [(t, block.text) for t in block.targets]
+        elif isinstance(block, Bullet):
+            found += [(t, block.bullet) for t in block.targets]
+            for item in block.items:
+                if isinstance(item, SubBullet):
+                    found += [(t, item.text) for t in item.targets]
+    return found
+
+
+def target_texts(plan: Plan) -> dict[str, str]:
+    """Each target's id → the text that declares it (the first, if declared twice)."""
+    texts: dict[str, str] = {}
+    for blocks in plan_block_lists(plan):
+        for target, text in targets_in(blocks):
+            texts.setdefault(target.id, text)
+    return texts
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def sentence_label(text: str, target: Target) -> str:
+    """The sentence of ``text`` that holds ``{target.id}``, as plain text (the default label)."""
+    mark = "{" + target.id + "}"
+    pieces = [p for p in _SENTENCE_END.split(text) if mark in p] or [text]
+    plain: list[str] = []
+    for span in parse_inline(pieces[0]):
+        if span.placeholder == target.id:
+            qualifier = f"{target.qualifier} " if target.qualifier else ""
+            plain.append(f"{qualifier}{count(target.quantity)} {target.unit}")
+        elif span.placeholder:
+            plain.append("{" + span.placeholder + "}")
+        else:
+            plain.append(span.text)
+    label = " ".join("".join(plain).split()).rstrip(".;,: ")
+    return label[:1].upper() + label[1:]
+
+
+__all__ = ["sentence_label", "target_texts", "targets_in"]
