@@ -1,0 +1,209 @@
+"""Reading kehoach workbooks: opening them, checking their layout, locating problems.
+
+A file from another tool or an older layout is refused with a clear message instead of
+being misread (:func:`read_meta`). The header row of every data sheet is checked name
+by name, so a moved or renamed column is an error naming the column
+(:func:`read_table`). Problems are collected and raised together as one
+:class:`~kehoach.errors.InputError` whose problems carry the sheet, row and column
+(:class:`Problems`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+from kehoach.errors import InputError, Problem
+from kehoach.sheets.workbook_write import META_SHEET, Column
+
+SheetSource = str | PathLike[str] | bytes | IO[bytes]
+
+
+def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
+    """Open an .xlsx file (path, bytes or binary stream); its name for messages.
+
+    Raises:
+        InputError: the file is missing or is not an .xlsx workbook.
+    """
+    name = "<bytes>" if isinstance(source, bytes) else str(getattr(source, "name", source))
+    if isinstance(source, bytes):
+        stream: Any = io.BytesIO(source)
+    elif isinstance(source, str | PathLike):
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(name, [Problem("", "không tìm thấy tệp", "file not found")])
+        stream = path
+    else:
+        stream = source
+    try:
+        book = load_workbook(stream, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "",
+                    "không đọc được tệp bảng tính .xlsx (tệp hỏng hoặc không phải .xlsx)",
+                    f"cannot read the .xlsx workbook (damaged or not .xlsx): {exc}",
+                )
+            ],
+        ) from None
+    return book, name
+
+
+def read_meta(book: Workbook, name: str, layout: str, version: int) -> dict[str, Any]:
+    """The metadata of a workbook, after checking it has the expected layout and version.
+
+    Raises:
+        InputError: no metadata sheet, another layout, or another version.
+    """
+    if META_SHEET not in book.sheetnames:
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "",
+                    f"không phải bảng tính do kehoach xuất (thiếu trang tính '{META_SHEET}')",
+                    f"not a workbook exported by kehoach (no '{META_SHEET}' sheet)",
+                    sheet=META_SHEET,
+                )
+            ],
+        )
+    meta: dict[str, Any] = {}
+    for key, value, *_ in book[META_SHEET].iter_rows(min_row=2, values_only=True):
+        if isinstance(key, str):
+            meta[key.strip()] = value
+    if meta.get("layout") != layout:
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "layout",
+                    f"bảng tính có dạng '{meta.get('layout')}', cần '{layout}'",
+                    f"the workbook's layout is '{meta.get('layout')}', expected '{layout}'",
+                    sheet=META_SHEET,
+                )
+            ],
+        )
+    if str(meta.get("version")) != str(version):
+        raise InputError(
+            name,
+            [
+                Problem(
+                    "version",
+                    f"bảng tính dạng phiên bản {meta.get('version')}, kehoach này đọc phiên "
+                    f"bản {version}: xuất lại bảng tính",
+                    f"layout version {meta.get('version')}; this kehoach reads version "
+                    f"{version}: export the workbook again",
+                    sheet=META_SHEET,
+                )
+            ],
+        )
+    return meta
+
+
+@dataclass
+class SheetRow:
+    """One data row: its number and its values by column key."""
+
+    number: int
+    values: dict[str, Any]
+
+
+@dataclass
+class Problems:
+    """Problems collected while reading a workbook, raised together."""
+
+    name: str
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        sheet: str,
+        vi: str,
+        en: str,
+        *,
+        row: int | None = None,
+        column: int | None = None,
+        field: str = "",
+    ) -> None:
+        """Record a problem at a sheet, row and column (1-based)."""
+        self.items.append(Problem(field, vi, en, line=row, column=column, sheet=sheet))
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`InputError` with every problem recorded so far."""
+        if self.items:
+            raise InputError(self.name, list(self.items))
+
+
+def read_table(
+    book: Workbook, title: str, columns: Sequence[Column], problems: Problems
+) -> list[SheetRow] | None:
+    """The non-empty data rows of a sheet, after checking its header row.
+
+    Returns None (with problems recorded) when the sheet is missing or a header does
+    not match: a moved or renamed column is named.
+    """
+    if title not in book.sheetnames:
+        problems.add(
+            title,
+            f"thiếu trang tính '{title}' (đã xoá hoặc đổi tên?)",
+            f"the sheet '{title}' is missing (deleted or renamed?)",
+        )
+        return None
+    sheet = book[title]
+    header = [cell.value for cell in next(sheet.iter_rows(min_row=1, max_row=1), ())]
+    ok = True
+    for index, column in enumerate(columns, start=1):
+        found = header[index - 1] if index <= len(header) else None
+        found_text = str(found).strip() if found is not None else ""
+        if found_text != column.title:
+            letter = get_column_letter(index)
+            problems.add(
+                title,
+                f"cột {letter} phải có tiêu đề '{column.title}' nhưng là '{found_text}' "
+                "(cột bị di chuyển, đổi tên hay xoá?)",
+                f"column {letter} must be headed '{column.title}' but is '{found_text}' "
+                "(moved, renamed or deleted column?)",
+                row=1,
+                column=index,
+                field=column.title,
+            )
+            ok = False
+    for index in range(len(columns) + 1, len(header) + 1):
+        extra = header[index - 1]
+        if extra is not None and str(extra).strip():
+            letter = get_column_letter(index)
+            problems.add(
+                title,
+                f"cột {letter} '{extra}' không có trong mẫu (cột thêm vào?)",
+                f"column {letter} '{extra}' is not part of the layout (added column?)",
+                row=1,
+                column=index,
+                field=str(extra),
+            )
+            ok = False
+    if not ok:
+        return None
+    rows = []
+    for number, values in enumerate(
+        sheet.iter_rows(min_row=2, max_col=len(columns), values_only=True), start=2
+    ):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        padded = list(values) + [None] * (len(columns) - len(values))
+        rows.append(SheetRow(number, {c.key: v for c, v in zip(columns, padded, strict=True)}))
+    return rows
+
+
+def iter_cells(columns: Sequence[Column]) -> Iterator[tuple[int, Column]]:
+    """Columns with their 1-based numbers."""
+    return enumerate(columns, start=1)
