@@ -21,7 +21,7 @@ from kehoach.report.links import Notice, link_progress
 ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
 
 Locate = Callable[[tuple[Any, ...]], Problem]
-"""Turns a progress field path and a message into a located :class:`Problem`."""
+"""Turns a progress field path into where it was written: a :class:`Problem` without a message."""
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 
