@@ -256,3 +256,18 @@ def test_nothing_to_tabulate_means_no_appendix():
     doc = compose_report(plan, {"period": "year"})
     assert doc.appendices == ()
     assert not any("kèm theo Báo cáo này" in t for t in _texts(doc))
+
+
+def test_report_follows_the_plans_tone_style():
+    """A plan asking for one tone-mark style (format.tone_style) gets it in its report too."""
+    from pathlib import Path
+
+    import kehoach
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    plan = kehoach.load_plan(examples / "sapa-2022-tuyen-giao.yaml")
+    plan = plan.model_copy(update={"format": plan.format.model_copy(update={"tone_style": "new"})})
+    text = "\n".join(
+        kehoach.compose_report(plan, examples / "sapa-2022-progress-6m.yaml").plain_text()
+    )
+    assert "hoá" in text and "hóa" not in text

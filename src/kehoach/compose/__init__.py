@@ -11,7 +11,8 @@ from kehoach.compose.document import (
     Run,
     TableData,
 )
-from kehoach.compose.plan import citation, compose_plan, document_codes, recipient_lines
+from kehoach.compose.frame import citation, document_codes, frame_document, recipient_lines
+from kehoach.compose.plan import compose_plan
 from kehoach.compose.profile import resolve_profile
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "citation",
     "compose_plan",
     "document_codes",
+    "frame_document",
     "recipient_lines",
     "resolve_profile",
     "table_data",

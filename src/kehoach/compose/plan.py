@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from kehoach.compose.body import BodyWriter, table_data
 from kehoach.compose.document import (
     AppendixPart,
@@ -11,8 +9,8 @@ from kehoach.compose.document import (
     ComposedDocument,
     Run,
     TableData,
-    map_texts,
 )
+from kehoach.compose.frame import citation, frame_document
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.text import (
     merge_runs,
@@ -22,54 +20,15 @@ from kehoach.compose.text import (
     text_runs,
 )
 from kehoach.model import Appendix, AreaGroup, Budget, Plan, Task, iter_targets
-from kehoach.model.parts import DocumentHeader, Recipients, Signature
 from kehoach.profiles import FormatProfile
 from kehoach.vi import (
-    body_code,
-    convert_tone_style,
     count,
-    date_line,
-    doc_number,
     format_number,
     roman,
     short_date,
-    type_code,
 )
 
 QUARTER_LABEL = "Quý"
-
-
-def document_codes(header: DocumentHeader, type_name: str) -> tuple[str, str]:
-    """The type and body symbols: given in the header, else derived (F-SYM-1, F-ORGSYM-1)."""
-    return (
-        header.type_code or type_code(type_name),
-        header.body_code or body_code(header.issuing_body),
-    )
-
-
-def issuer_phrase(header: DocumentHeader, signature: Signature) -> str:
-    """Who issued the document, as citations write it: "Ban Thường vụ Thị ủy Sa Pa"."""
-    if signature.authority in ("T/M", "T/L") and signature.on_behalf_of:
-        return f"{signature.on_behalf_of} {header.issuing_body}"
-    return header.issuing_body
-
-
-def citation(type_name: str, header: DocumentHeader, signature: Signature) -> str:
-    """ "Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban Thường vụ Thị ủy Sa Pa"."""
-    codes = document_codes(header, type_name)
-    number = doc_number(header.number, *codes).removeprefix("Số ")
-    text = f"{type_name} số {number}"
-    if header.full_date:
-        text += f", ngày {short_date(header.full_date)}"
-    return f"{text} của {issuer_phrase(header, signature)}"
-
-
-def recipient_lines(recipients: Recipients, *, first: str | None = None) -> tuple[str, ...]:
-    """ "- item;" lines and the closing "- Lưu ….": kehoach writes the punctuation (F-RECIP-3)."""
-    items = ([first] if first else []) + [strip_end_punctuation(i) for i in recipients.items]
-    lines = [f"- {item};" for item in items]
-    lines.append(f"- Lưu {strip_end_punctuation(recipients.filing)}.")
-    return tuple(lines)
 
 
 def compose_plan(plan: Plan) -> ComposedDocument:
@@ -98,38 +57,18 @@ def compose_plan(plan: Plan) -> ComposedDocument:
             w.blocks(section.content, 2)
     w.blocks(plan.closing, 1)
 
-    header = plan.header
-    type_c, body_c = document_codes(header, plan.title.type_name)
-    authority, position = plan.signature.lines()
-    subject_runs = text_runs(plan.title.subject, targets)
-    document = ComposedDocument(
+    return frame_document(
         profile=profile,
-        superior_body=header.superior_body.upper() if header.superior_body else None,
-        issuing_body=header.issuing_body.upper(),
-        number_line=doc_number(header.number, type_c, body_c),
-        date_line=date_line(header.place, header.date),
-        draft_label=header.draft_label,
-        type_name=plan.title.type_name.upper(),
-        subject=tuple(subject_runs),
+        header=plan.header,
+        type_name=plan.title.type_name,
+        subject=text_runs(plan.title.subject, targets),
         body=w.result(),
-        recipients=recipient_lines(plan.recipients),
-        signature_authority=authority,
-        signature_position=position,
-        signer=plan.signature.signer,
+        recipients=plan.recipients,
+        signature=plan.signature,
         appendices=_appendices(plan, profile),
-        title=f"{plan.title.type_name} {''.join(r.text for r in subject_runs)}",
-        keywords=tuple(x for x in ("kehoach", plan.plan_type) if x),
+        keywords=[x for x in ("kehoach", plan.plan_type) if x],
+        tone_style=plan.format.tone_style,
     )
-    return with_tone_style(document, plan.format.tone_style)
-
-
-def with_tone_style(
-    document: ComposedDocument, style: Literal["old", "new"] | None
-) -> ComposedDocument:
-    """The document in one tone-mark style when the plan asks for it (never silently)."""
-    if style is None:
-        return document
-    return map_texts(document, lambda text: convert_tone_style(text, style))
 
 
 def _opening(w: BodyWriter, plan: Plan) -> None:

@@ -9,8 +9,8 @@ The wording helpers are re-exported here, so existing imports keep working.
 
 from __future__ import annotations
 
-from kehoach.compose import BodyWriter, ComposedDocument, Run, citation, recipient_lines
-from kehoach.compose.plan import document_codes, issuer_phrase
+from kehoach.compose import BodyWriter, ComposedDocument, Run, citation
+from kehoach.compose.frame import frame_document, issuer_phrase
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.text import merge_runs, text_runs
 from kehoach.model import DocumentHeader, Plan, Progress, iter_targets
@@ -19,7 +19,7 @@ from kehoach.report.notices import emit_warnings
 from kehoach.report.phrases import next_period_phrase, quantity_text, share_phrase, target_runs
 from kehoach.report.sections import write_sections
 from kehoach.report.tables import has_tables, report_appendix
-from kehoach.vi import PartialDate, date_line, doc_number
+from kehoach.vi import PartialDate
 
 REPORT_TYPE_NAME = "Báo cáo"
 
@@ -73,31 +73,19 @@ def compose_report_data(data: ReportData) -> ComposedDocument:
     else:
         w.para("body", [Run(f"Trên đây là báo cáo kết quả {_plan_phrase(data)}.")])
 
-    type_c, body_c = document_codes(header, REPORT_TYPE_NAME)
-    authority, position = signature.lines()
-    subject = subject_runs(data)
     own_citation = citation(REPORT_TYPE_NAME, header, signature)
-    return ComposedDocument(
+    appendix = report_appendix(data, profile, f"(Kèm theo {own_citation})")
+    return frame_document(
         profile=profile,
-        superior_body=header.superior_body.upper() if header.superior_body else None,
-        issuing_body=header.issuing_body.upper(),
-        number_line=doc_number(header.number, type_c, body_c),
-        date_line=date_line(header.place, header.date),
-        draft_label=header.draft_label,
-        type_name=REPORT_TYPE_NAME.upper(),
-        subject=tuple(subject),
+        header=header,
+        type_name=REPORT_TYPE_NAME,
+        subject=subject_runs(data),
         body=w.result(),
-        recipients=recipient_lines(progress.recipients or plan.recipients),
-        signature_authority=authority,
-        signature_position=position,
-        signer=signature.signer,
-        appendices=(
-            (report_appendix(data, profile, f"(Kèm theo {own_citation})"),)
-            if has_tables(data)
-            else ()
-        ),
-        title=f"{REPORT_TYPE_NAME} {''.join(r.text for r in subject)}",
-        keywords=tuple(x for x in ("kehoach", "bao-cao", plan.plan_type) if x),
+        recipients=progress.recipients or plan.recipients,
+        signature=signature,
+        appendices=(appendix,) if has_tables(data) else (),
+        keywords=[x for x in ("kehoach", "bao-cao", plan.plan_type) if x],
+        tone_style=options.tone_style,
     )
 
 

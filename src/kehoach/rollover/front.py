@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kehoach.compose.plan import document_codes, issuer_phrase
+from kehoach.compose.frame import document_codes, issuer_phrase
 from kehoach.model import Reference
 from kehoach.rollover.context import Roll, is_year_end
 from kehoach.rollover.years import find_year_literals, quote
