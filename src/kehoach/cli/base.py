@@ -101,3 +101,15 @@ def add_subparser(
         translator=t,
     )
     return parser
+
+
+def add_plan_argument(parser: argparse.ArgumentParser, t: Translator) -> None:
+    """The positional PLAN argument most commands take."""
+    parser.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+
+
+def add_force_option(parser: argparse.ArgumentParser, t: Translator) -> None:
+    """``--force``: existing files are never overwritten without it."""
+    parser.add_argument(
+        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite existing files")
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
 from kehoach.errors import OutputExistsError, UsageError
 
 
@@ -27,9 +27,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         metavar="DIR",
         help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
     )
-    render.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite existing files")
-    )
+    add_force_option(render, t)
     render.set_defaults(handler=run_render)
 
     validate = add_subparser(
@@ -51,7 +49,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "print the JSON Schema of plan files (for editors)",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help=t("ghi ra tệp", "write to a file"))
-    schema.add_argument("--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite"))
+    add_force_option(schema, t)
     schema.set_defaults(handler=run_schema)
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import (
+    CliContext,
+    Translator,
+    add_force_option,
+    add_plan_argument,
+    add_subparser,
+)
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -17,13 +23,11 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "xuất chỉ tiêu, nhiệm vụ, kinh phí của kế hoạch ra bảng tính Excel (.xlsx)",
         "export a plan's targets, tasks and budget to an Excel workbook (.xlsx)",
     )
-    export.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    add_plan_argument(export, t)
     export.add_argument(
         "-o", "--output", required=True, metavar="PLAN.xlsx", help=t("tệp bảng tính", "workbook")
     )
-    export.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
-    )
+    add_force_option(export, t)
     export.set_defaults(handler=run_export)
 
     imp = add_subparser(
@@ -52,9 +56,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
             "the resulting plan file (comments of the old file are not kept)",
         ),
     )
-    imp.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
-    )
+    add_force_option(imp, t)
     imp.set_defaults(handler=run_import)
 
 

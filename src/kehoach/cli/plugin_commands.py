@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
 from kehoach.errors import OutputExistsError
 
 if TYPE_CHECKING:
@@ -82,9 +82,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         metavar="PLAN.yaml",
         help=t("tệp kế hoạch sẽ tạo", "plan file to write"),
     )
-    new.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
-    )
+    add_force_option(new, t)
     new.set_defaults(handler=run_new)
 
 

@@ -6,7 +6,13 @@ import argparse
 import warnings
 from pathlib import Path
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import (
+    CliContext,
+    Translator,
+    add_force_option,
+    add_plan_argument,
+    add_subparser,
+)
 from kehoach.errors import OutputExistsError
 
 PERIOD_CHOICES = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
@@ -21,7 +27,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "tạo bảng tính Excel để nhập kết quả thực hiện kế hoạch",
         "make the Excel sheet in which staff fill in progress on a plan",
     )
-    sheet.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    add_plan_argument(sheet, t)
     sheet.add_argument(
         "-o",
         "--output",
@@ -29,9 +35,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         metavar="PROGRESS.xlsx",
         help=t("tệp bảng tính kết quả", "output workbook"),
     )
-    sheet.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
-    )
+    add_force_option(sheet, t)
     sheet.set_defaults(handler=run_progress_sheet)
 
     report = add_subparser(
@@ -41,7 +45,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "dựng báo cáo kết quả thực hiện kế hoạch (DOCX)",
         "render the follow-up report on a plan (DOCX)",
     )
-    report.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    add_plan_argument(report, t)
     report.add_argument(
         "progress",
         metavar="PROGRESS",
@@ -63,9 +67,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     report.add_argument(
         "-o", "--output", required=True, metavar="REPORT.docx", help=t("tệp kết quả", "output")
     )
-    report.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite an existing file")
-    )
+    add_force_option(report, t)
     report.set_defaults(handler=run_report)
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import (
+    CliContext,
+    Translator,
+    add_force_option,
+    add_plan_argument,
+    add_subparser,
+)
 from kehoach.errors import OutputExistsError
 
 
@@ -19,7 +25,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "sách cần rà soát",
         "draft next year's plan from this year's plan (and its results), with a review list",
     )
-    parser.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
+    add_plan_argument(parser, t)
     parser.add_argument(
         "--progress",
         metavar="PROGRESS",
@@ -44,9 +50,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
             "the new plan file; the review list goes to NEXT.review.md beside it",
         ),
     )
-    parser.add_argument(
-        "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite existing files")
-    )
+    add_force_option(parser, t)
     parser.add_argument(
         "--apply-suggestions",
         action="store_true",
