@@ -140,3 +140,15 @@ def test_render_prints_review_warnings(capsys, tmp_path):
     code, _, err = _run(capsys, "render", str(path), "-o", str(tmp_path / "plan.docx"))
     assert code == 0 and (tmp_path / "plan.docx").exists()
     assert "Cảnh báo" in err and "F-SUBJ-1" in err
+
+
+def test_review_warnings_name_the_line(capsys, tmp_path):
+    """A review warning points at the line of the plan file it is about."""
+    data = minimal_plan()
+    data["title"]["subject"] = "Công tác tuyên giáo năm 2022"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "Công tác tuyên giáo" in t)
+    _, _, err = _run(capsys, "validate", str(path))
+    assert f"{path}, dòng {line}: F-SUBJ-1 title.subject" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +48,15 @@ class _Positions:
         while found and found not in self.at:
             found = found[:-1]
         return path, self.at.get(found)
+
+    def line_of(self, field: str) -> int | None:
+        """The line where ``field`` ("content.tasks.quarters[0].tasks[1].text") is written."""
+        path = tuple(int(part) if part.isdigit() else part for part in _FIELD_PART.findall(field))
+        position = self.locate(path)[1] if path else None
+        return position[0] if position else None
+
+
+_FIELD_PART = re.compile(r"[^.\[\]]+")
 
 
 def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[int]) -> None:
@@ -209,6 +219,11 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
             ],
         ) from None
     return data, positions
+
+
+def positions_of(path: str | Path) -> _Positions:
+    """Where each value of a (valid) YAML/JSON file is written, to point people at lines."""
+    return read_data(path)[1]
 
 
 def problems_from(error: ValidationError, positions: _Positions | None = None) -> list[Problem]:

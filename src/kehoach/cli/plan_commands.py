@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
 from kehoach.errors import OutputExistsError, UsageError
+
+if TYPE_CHECKING:
+    from kehoach.review import PlanWarning
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -96,14 +101,26 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         document = compose(plan)
         outputs.append(plugin_renderer(plan, document, pm).render_bytes(document))
         # The document is made anyway; what still needs a person is said on stderr.
-        for warning in review_plan(plan, plugin_manager=pm):
-            ctx.warn(f"{name}: {warning.line(ctx.lang)}")
+        print_warnings(ctx, name, review_plan(plan, plugin_manager=pm))
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
     for data, path in zip(outputs, targets, strict=True):
         write_atomic(path, data, force=args.force)
         ctx.say(f"Đã tạo {path}", f"Wrote {path}")
     return 0
+
+
+def print_warnings(ctx: CliContext, name: str, warnings: Sequence[PlanWarning]) -> None:
+    """Print review warnings, each with the line of the plan file it is about."""
+    if not warnings:
+        return
+    from kehoach.loader import positions_of
+
+    positions = positions_of(name)
+    for warning in warnings:
+        line = positions.line_of(warning.field) if warning.field else None
+        where = f", {ctx.t('dòng', 'line')} {line}" if line else ""
+        ctx.warn(f"{name}{where}: {warning.line(ctx.lang)}")
 
 
 def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -126,8 +143,7 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.error(line)
             continue
         warnings = review_plan(plan, plugin_manager=pm)
-        for warning in warnings:
-            ctx.warn(f"{name}: {warning.line(ctx.lang)}")
+        print_warnings(ctx, name, warnings)
         warned = warned or bool(warnings)
         if warnings:
             ctx.say(
