@@ -226,3 +226,14 @@ def test_mixed_tone_styles_are_reviewed_not_changed():
     assert warning.code == "P-TONE-1" and "hóa" in warning.message_vi
     data["closing"] = ["Văn hóa, xã hội hóa."]
     assert list(check_tone_styles(Plan.model_validate(data))) == []
+
+
+def test_citation_without_number_has_no_comma_before_the_date():
+    """"Kế hoạch số 29-KH/TU, ngày …" but "Kế hoạch tháng 01/2022 của …" (F-CITE-1)."""
+    from kehoach.compose.text import reference_text
+    from kehoach.model import Reference
+
+    with_number = Reference(type_name="Kế hoạch", number="29-KH/TU", date="2022-01-15")
+    assert reference_text(with_number) == "Căn cứ Kế hoạch số 29-KH/TU, ngày 15/01/2022"
+    draft = Reference(type_name="Kế hoạch", date={"year": 2022, "month": 1}, issuer="Thị ủy Sa Pa")
+    assert reference_text(draft) == "Căn cứ Kế hoạch tháng 01/2022 của Thị ủy Sa Pa"

@@ -115,7 +115,7 @@ def test_opening_cites_the_previous_plan(plan: Plan, rollover: Rollover):
     assert ref.issuer == "Ban Thường vụ Thị ủy Sa Pa"
     first = kehoach.compose(rollover.plan).body[0]
     assert "".join(r.text for r in first.runs).startswith(
-        "- Căn cứ kết quả thực hiện Kế hoạch, tháng 01/2022 của Ban Thường vụ Thị ủy Sa Pa về"
+        "- Căn cứ kết quả thực hiện Kế hoạch tháng 01/2022 của Ban Thường vụ Thị ủy Sa Pa về"
     )
     item = next(i for i in rollover.review if i.path == "opening.basis[0]")
     assert "Điền số và ngày" in item.note_vi

@@ -81,10 +81,13 @@ def reference_text(ref: Reference) -> str:
     text = f"{ref.lead} {ref.type_name}"
     if ref.number:
         text += f" số {ref.number}"
+    # Party style puts a comma between the number and the date (F-CITE-1); with no
+    # number the date follows the type name directly.
+    comma = "," if ref.number else ""
     if isinstance(ref.date, date):
-        text += f", ngày {short_date(ref.date)}"
+        text += f"{comma} ngày {short_date(ref.date)}"
     elif ref.date is not None:
-        text += f", {partial_date_text(ref.date)}"
+        text += f"{comma} {partial_date_text(ref.date)}"
     if ref.issuer:
         text += f" của {ref.issuer}"
     if ref.subject:

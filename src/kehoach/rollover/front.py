@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from kehoach.compose.frame import document_codes, issuer_phrase
+from kehoach.compose.text import reference_text
 from kehoach.model import Reference
 from kehoach.rollover.context import Roll, is_year_end
 from kehoach.rollover.years import find_year_literals, quote
-from kehoach.vi import PartialDate, number_symbol, short_date
+from kehoach.vi import PartialDate, number_symbol
 
 PLAN_LEAD = "Căn cứ kết quả thực hiện"
 """The lead of the reference to the previous plan that a roll-forward adds."""
@@ -168,16 +169,4 @@ def _full(day: Any) -> bool:
 
 
 def _ref_quote(ref: Reference) -> str:
-    parts = [ref.lead, ref.type_name]
-    if ref.number:
-        parts.append(f"số {ref.number}")
-    if isinstance(ref.date, date):
-        parts.append(f"ngày {short_date(ref.date)}")
-    elif ref.date is not None:
-        parts.append(f"năm {ref.date.year}")
-    if ref.issuer:
-        parts.append(f"của {ref.issuer}")
-    text = " ".join(parts)
-    if ref.subject:
-        text += f" về {ref.subject}"
-    return quote(text, 0, 0, width=160)
+    return quote(reference_text(ref), 0, 0, width=160)
