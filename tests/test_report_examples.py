@@ -313,6 +313,11 @@ def test_libreoffice_opens_the_reports(case, rendered, to_pdf):
     period = "6 tháng đầu năm 2022" if case == "6m" else "năm 2022"
     assert f"kết quả {period} thực hiện Kế hoạch của Ban Thường vụ Thị ủy" in text
     assert "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" in text
+    # No blank page: the year report's signature fills its last body page, and the
+    # paragraph ending that section once spilled onto a page of its own.
+    for page in range(1, pdf_pages(pdf) + 1):
+        words = pdf_text(pdf, first=page, last=page).split()
+        assert [w for w in words if not w.isdigit()], f"page {page} is blank"
 
 
 def test_render_report_api(tmp_path, rendered):

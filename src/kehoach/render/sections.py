@@ -89,8 +89,14 @@ def section_xml(
 
 
 def section_break_xml(sect_pr: str) -> str:
-    """An empty, hairline-high paragraph that ends a section with ``sect_pr``."""
+    """An empty paragraph that ends a section with ``sect_pr``.
+
+    Its mark is hidden and hairline-high: when the signature table fills the last page
+    of the body, a visible empty paragraph would spill onto a blank page of its own
+    before the appendix (seen in LibreOffice).
+    """
     return (
         '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-        f'<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{sect_pr}</w:pPr></w:p>'
+        '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+        f"{sect_pr}</w:pPr></w:p>"
     )
