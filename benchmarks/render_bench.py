@@ -82,10 +82,18 @@ def batch(size: int, runs: int) -> list[float]:
     return rates
 
 
+def kehoach_command() -> list[str]:
+    """The ``kehoach`` script of this Python's environment (not a version-manager shim)."""
+    beside = Path(sys.executable).with_name("kehoach")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("kehoach")
+    return [found] if found else [sys.executable, "-m", "kehoach"]
+
+
 def cold(runs: int) -> list[float]:
     """Wall time of ``kehoach render`` in a new process."""
-    command = shutil.which("kehoach")
-    base = [command] if command else [sys.executable, "-m", "kehoach"]
+    base = kehoach_command()
     times = []
     with tempfile.TemporaryDirectory() as folder:
         for i in range(runs):
@@ -95,6 +103,16 @@ def cold(runs: int) -> list[float]:
                 [*base, "render", str(EXAMPLE), "-o", str(target)], check=True, capture_output=True
             )
             times.append(time.perf_counter() - start)
+    return times
+
+
+def python_startup(runs: int) -> list[float]:
+    """Wall time of ``python -c pass``: the floor under any cold command."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
     return times
 
 
@@ -114,7 +132,9 @@ def main() -> None:
         f"batch of 100 (compose + render, one Renderer): median "
         f"{statistics.median(rates):.0f} documents/s ({per_doc * 1000:.1f} ms per document)"
     )
+    startup = python_startup(max(5, args.runs // 2))
     print(f"cold `kehoach render` (new process): median {median_ms(cold(max(5, args.runs // 2)))}")
+    print(f"  of which starting Python itself:    median {median_ms(startup)}")
 
 
 if __name__ == "__main__":

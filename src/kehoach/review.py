@@ -231,12 +231,13 @@ def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
     """Both tone-mark styles in one plan ("hòa" and "hoà"): offer format.tone_style."""
     old: set[str] = set()
     new: set[str] = set()
-    for _, text in iter_texts(plan):
-        for word in text.split():
-            if convert_tone_style(word, "new") != word:
-                old.add(word.strip(",.;:()“”\"'"))
-            elif convert_tone_style(word, "old") != word:
-                new.add(word.strip(",.;:()“”\"'"))
+    text = "\n".join(text for _, text in iter_texts(plan))
+    words = text.split()
+    # The conversion keeps spacing, so word i of a converted text is word i of the text.
+    for style, found in (("new", old), ("old", new)):
+        for word, converted in zip(words, convert_tone_style(text, style).split(), strict=True):
+            if word != converted:
+                found.add(word.strip(",.;:()“”\"'"))
     if old and new:
         sample_old, sample_new = ", ".join(sorted(old)[:3]), ", ".join(sorted(new)[:3])
         yield PlanWarning(

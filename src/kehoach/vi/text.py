@@ -25,7 +25,12 @@ __all__ = ["convert_tone_style", "find_xml_invalid_chars", "is_nfc", "normalize_
 _TONE_MARKS: Final[frozenset[str]] = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _NUCLEI: Final[frozenset[str]] = frozenset({"oa", "oe", "uy"})
 _CONSONANTS: Final[frozenset[str]] = frozenset("bcdđghklmnpqrstvx")
-_WORD: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
+# Only words ending in o/u (any tone) + a/e/y (any tone) can move a mark; matching just
+# those keeps the per-word work off the many words that cannot change.
+_WORD: Final[re.Pattern[str]] = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]*(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def normalize_text(s: str) -> str:
