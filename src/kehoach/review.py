@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kehoach.model import Block, Bullet, Paragraph, Plan, SubBullet, Subsection, TableBlock
 from kehoach.orgs import LAST_DISTRICT_YEAR, MERGER_YEAR, Organization
@@ -229,15 +229,15 @@ def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
     """Both tone-mark styles in one plan ("hòa" and "hoà"): offer format.tone_style."""
-    old: set[str] = set()
-    new: set[str] = set()
     text = "\n".join(text for _, text in iter_texts(plan))
     words = text.split()
-    # The conversion keeps spacing, so word i of a converted text is word i of the text.
-    for style, found in (("new", old), ("old", new)):
-        for word, converted in zip(words, convert_tone_style(text, style).split(), strict=True):
-            if word != converted:
-                found.add(word.strip(",.;:()“”\"'"))
+
+    def moved(style: Literal["old", "new"]) -> set[str]:
+        # The conversion keeps spacing, so word i of the converted text is word i of text.
+        converted = convert_tone_style(text, style).split()
+        return {w.strip(",.;:()“”\"'") for w, c in zip(words, converted, strict=True) if w != c}
+
+    old, new = moved("new"), moved("old")  # words written old-style move to "new"
     if old and new:
         sample_old, sample_new = ", ".join(sorted(old)[:3]), ", ".join(sorted(new)[:3])
         yield PlanWarning(
