@@ -53,4 +53,5 @@ def resolve_profile(options: FormatOptions, day: date | PartialDate) -> FormatPr
         heading_separator=options.heading_separator,
         signature_blank_lines=options.signature_blank_lines,
         appendix_label_word=options.appendix_word,
+        mirror_margins=options.double_sided,
     )

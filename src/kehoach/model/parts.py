@@ -190,6 +190,10 @@ class FormatOptions(KModel):
     signature_blank_lines: int = Field(
         default=4, ge=1, le=10, description="Số dòng trống để ký (F-SIGN-7)"
     )
+    double_sided: bool = Field(
+        default=False,
+        description="In hai mặt: lề trang sau đối xứng, trái 15 mm, phải 30 mm (F-MARGIN-2)",
+    )
     tone_style: Literal["old", "new"] | None = Field(
         default=None,
         description=(

@@ -102,6 +102,7 @@ class FormatProfile:
     page_height_mm: float = 297
     margins: Margins = Margins(top=20, bottom=20, left=30, right=15)  # F-MARGIN-1
     margin_tolerance_mm: float = 0.5  # F-MARGIN-3 (unconfirmed)
+    mirror_margins: bool = False  # F-MARGIN-2: printed double-sided, the back page mirrors
     header_distance_mm: float = 10  # F-PAGENUM-1/5
     page_number: TextStyle = TextStyle(14, rules=("F-PAGENUM-3",))
     party_title_text: str = "ĐẢNG CỘNG SẢN VIỆT NAM"  # F-TITLE-1

@@ -23,6 +23,7 @@ from kehoach.render.environment import make_environment
 from kehoach.render.output import write_atomic
 from kehoach.render.package import core_properties_xml, zip_entries
 from kehoach.render.postprocess import PostProcessor, postprocess
+from kehoach.render.settings import SETTINGS_PART, with_mirror_margins
 from kehoach.render.styles import StylePatcher
 from kehoach.render.template import (
     CORE_PART,
@@ -116,6 +117,10 @@ class Renderer:
             rendered[name] = self._render_part(template, context, name)
         rendered[STYLES_PART] = self._styles.xml_for(doc.profile)
         rendered[CORE_PART] = core_properties_xml(doc.title, doc.keywords)
+        if doc.profile.mirror_margins:
+            settings = dict(self._source.entries).get(SETTINGS_PART)
+            if settings is not None:
+                rendered[SETTINGS_PART] = with_mirror_margins(settings)
         data = zip_entries((name, rendered.get(name, blob)) for name, blob in self._source.entries)
         if self._postprocessors:
             data = postprocess(data, self._postprocessors)
