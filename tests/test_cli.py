@@ -152,3 +152,9 @@ def test_review_warnings_name_the_line(capsys, tmp_path):
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "Công tác tuyên giáo" in t)
     _, _, err = _run(capsys, "validate", str(path))
     assert f"{path}, dòng {line}: F-SUBJ-1 title.subject" in err
+
+
+def test_lang_after_the_command(capsys):
+    """`kehoach render --lang en` works like `kehoach --lang en render`."""
+    code, _, err = _run(capsys, "render", "--lang", "en")
+    assert code == 2 and "the following arguments are required" in err

@@ -100,6 +100,14 @@ def add_subparser(
         description=t(help_vi, help_en),
         translator=t,
     )
+    # People write "kehoach check --lang en …" as often as "kehoach --lang en check …";
+    # SUPPRESS keeps the global value when the option is not repeated here.
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help=t("ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"),
+    )
     return parser
 
 
