@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -158,3 +159,37 @@ def test_lang_after_the_command(capsys):
     """`kehoach render --lang en` works like `kehoach --lang en render`."""
     code, _, err = _run(capsys, "render", "--lang", "en")
     assert code == 2 and "the following arguments are required" in err
+
+
+def test_output_in_a_missing_folder_is_a_clear_error(capsys, tmp_path):
+    """-o into a folder that does not exist, or onto a folder, is exit 2 with a message."""
+    code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "no" / "x.docx"))
+    assert code == 2 and "thư mục chứa không tồn tại" in err
+    code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path), "--force")
+    assert code == 2 and "đây là một thư mục" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_not_a_workbook_is_a_clear_error(capsys, tmp_path):
+    """import-sheet on a file that is not .xlsx says so (exit 2), no traceback."""
+    bogus = tmp_path / "plan.txt"
+    bogus.write_text("not a workbook", encoding="utf-8")
+    code, _, err = _run(
+        capsys, "import-sheet", str(bogus), "--plan", str(EXAMPLE), "-o", str(tmp_path / "p.yaml")
+    )
+    assert code == 2 and ".xlsx" in err
+
+
+def test_unexpected_failure_is_reported_without_traceback(capsys, monkeypatch):
+    """A bug inside a command ends with a plain message and exit 2 (KEHOACH_DEBUG shows it)."""
+    import kehoach.cli.plan_commands as commands
+
+    def broken(args, ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "run_validate", broken)
+    code, _, err = _run(capsys, "validate", str(EXAMPLE))
+    assert code == 2 and "lỗi nội bộ" in err and "boom" in err
+    monkeypatch.setenv("KEHOACH_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["validate", str(EXAMPLE)])

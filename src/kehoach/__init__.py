@@ -25,7 +25,14 @@ from kehoach.api import (
     render_plan_bytes,
     render_report,
 )
-from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
+from kehoach.errors import (
+    InputError,
+    KehoachError,
+    OutputError,
+    OutputExistsError,
+    Problem,
+    UsageError,
+)
 from kehoach.hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -109,6 +116,7 @@ __all__ = [
     "InputError",
     "KehoachError",
     "Organization",
+    "OutputError",
     "OutputExistsError",
     "Plan",
     "PlanType",

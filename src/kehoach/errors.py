@@ -108,3 +108,18 @@ class RenderError(KehoachError):
     def messages(self, lang: str = "vi") -> list[str]:
         """The message in ``lang``."""
         return [self.message_en if lang == "en" else self.message_vi]
+
+
+class OutputError(KehoachError):
+    """An output file cannot be written (missing folder, no permission, a folder there)."""
+
+    def __init__(self, path: str | Path, reason_vi: str, reason_en: str):
+        self.path = str(path)
+        self.reason_vi, self.reason_en = reason_vi, reason_en
+        super().__init__(f"cannot write {self.path}: {reason_en}")
+
+    def messages(self, lang: str = "vi") -> list[str]:
+        """The message in ``lang``."""
+        if lang == "en":
+            return [str(self)]
+        return [f"không ghi được {self.path}: {self.reason_vi}"]

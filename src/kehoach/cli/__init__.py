@@ -97,6 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a kehoach bug: say so plainly, no traceback for users
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        ctx.error(
+            t(
+                f"lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}); xin báo lỗi kèm tệp "
+                "đầu vào (đặt KEHOACH_DEBUG=1 để xem chi tiết)",
+                f"internal error in kehoach ({type(exc).__name__}: {exc}); please report it "
+                "with the input files (set KEHOACH_DEBUG=1 for details)",
+            )
+        )
+        return 2
 
 
 __all__ = ["COMMAND_MODULES", "build_parser", "detect_lang", "main"]

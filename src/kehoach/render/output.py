@@ -16,7 +16,7 @@ import secrets
 from os import PathLike
 from pathlib import Path
 
-from kehoach.errors import OutputExistsError
+from kehoach.errors import OutputError, OutputExistsError
 
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
@@ -26,13 +26,25 @@ def write_atomic(path: str | PathLike[str], data: bytes, *, force: bool) -> None
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false.
-        OSError: the folder is missing or not writable (nothing is left behind).
+        OutputError: ``path`` is a folder, or its folder is missing or not writable.
+        OSError: another failure while writing (nothing is left behind).
     """
     target = Path(path)
+    if target.is_dir():
+        raise OutputError(target, "đây là một thư mục", "it is a folder")
     if not force and target.exists():
         raise OutputExistsError(target)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except FileNotFoundError:
+        raise OutputError(
+            target, "thư mục chứa không tồn tại", "its folder does not exist"
+        ) from None
+    except PermissionError:
+        raise OutputError(
+            target, "không có quyền ghi vào thư mục", "no permission to write in its folder"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

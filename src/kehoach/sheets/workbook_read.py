@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from kehoach.errors import InputError, Problem
 from kehoach.sheets.workbook_write import META_SHEET, Column
@@ -45,7 +46,14 @@ def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
         stream = source
     try:
         book = load_workbook(stream, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,  # a file whose name does not end in .xlsx
+        KeyError,
+        ValueError,
+        OSError,
+        TypeError,
+    ) as exc:
         raise InputError(
             name,
             [
