@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.sample_docs import sapa_like
-from kehoach.errors import OutputExistsError
+from kehoach.errors import OutputError, OutputExistsError
 from kehoach.render import Renderer, write_atomic
 
 
@@ -85,7 +85,7 @@ def test_render_to_path_and_stream(tmp_path: Path) -> None:
 
 
 def test_missing_folder(tmp_path: Path) -> None:
-    """A missing folder is an OSError and nothing is created."""
-    with pytest.raises(FileNotFoundError):
+    """A missing folder is a clear OutputError (exit 2 in the CLI) and nothing is created."""
+    with pytest.raises(OutputError, match="folder does not exist"):
         write_atomic(tmp_path / "nope" / "out.docx", b"x", force=False)
     assert os.listdir(tmp_path) == []
