@@ -7,24 +7,16 @@ import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+from helpers.progress_sheet import LABELS, book_of, columns_of, fill, row_of
 from kehoach import InputError, ProgressWarning, compose_report, load_plan, load_progress
 from kehoach.render import Renderer
 from kehoach.sheets.progress import progress_workbook_bytes
 from report_data import PLAN, PROGRESS_6M, PROGRESS_YEAR
-
-LABELS = {  # the drop-down labels, written out here independently of kehoach
-    "done_on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "in_progress": "Đang thực hiện trong hạn",
-    "overdue": "Chưa thực hiện – quá hạn",
-}
-PERIOD_LABELS = {"6m": "6 tháng đầu năm", "year": "Cả năm"}
 
 
 @pytest.fixture(scope="module")
@@ -37,36 +29,21 @@ def sheet_bytes(plan) -> bytes:
     return progress_workbook_bytes(plan)
 
 
-def _book(data: bytes) -> Workbook:
-    return load_workbook(io.BytesIO(data))
-
-
-def _columns(ws) -> dict[str, int]:
-    return {cell.value: cell.column for cell in ws[1] if cell.value}
-
-
-def _row_of(ws, key: Any, column: int = 1) -> int:
-    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, column).value == key)
-
-
-# --------------------------------------------------------------------------- the blank sheet
-
-
 def test_sheets_and_prefilled_rows(sheet_bytes, plan):
     """Targets and tasks of the plan, with id, text, unit, planned figure, quarter, lead."""
-    book = _book(sheet_bytes)
+    book = book_of(sheet_bytes)
     assert book.sheetnames == ["Chỉ tiêu", "Nhiệm vụ", "Kinh phí", "Báo cáo", "kehoach"]
     targets = book["Chỉ tiêu"]
-    cols = _columns(targets)
+    cols = columns_of(targets)
     assert list(cols)[:5] == ["Mã chỉ tiêu", "Lĩnh vực", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]
-    row = _row_of(targets, "trang-mxh")
+    row = row_of(targets, "trang-mxh")
     assert targets.cell(row, cols["Kế hoạch"]).value == 16
     assert targets.cell(row, cols["Đơn vị tính"]).value == "trang tuyên truyền"
     assert targets.max_row - 1 == 11
     tasks = book["Nhiệm vụ"]
-    tcols = _columns(tasks)
+    tcols = columns_of(tasks)
     assert list(tcols)[:4] == ["Mã nhiệm vụ", "Quý", "Nhiệm vụ", "Đơn vị chủ trì"]
-    row = _row_of(tasks, "q1-dia-chi-lich-su-dang")
+    row = row_of(tasks, "q1-dia-chi-lich-su-dang")
     assert tasks.cell(row, tcols["Quý"]).value == "I"
     assert "Hướng dẫn, đôn đốc 07 đơn vị" in tasks.cell(row, tcols["Nhiệm vụ"]).value
     assert tasks.max_row - 1 == 26
@@ -88,7 +65,7 @@ def test_sheets_and_prefilled_rows(sheet_bytes, plan):
 
 def test_ids_and_planned_figures_are_protected(sheet_bytes):
     """Sheets are protected; id and planned columns locked, input columns unlocked."""
-    book = _book(sheet_bytes)
+    book = book_of(sheet_bytes)
     for name, locked, unlocked in (
         ("Chỉ tiêu", ("Mã chỉ tiêu", "Kế hoạch"), ("Thực hiện", "Ghi chú, giải trình")),
         ("Nhiệm vụ", ("Mã nhiệm vụ", "Quý"), ("Tình trạng", "Ngày hoàn thành")),
@@ -96,7 +73,7 @@ def test_ids_and_planned_figures_are_protected(sheet_bytes):
     ):
         ws = book[name]
         assert ws.protection.sheet, name
-        cols = _columns(ws)
+        cols = columns_of(ws)
         for title in locked:
             assert ws.cell(2, cols[title]).protection.locked, (name, title)
         for title in unlocked:
@@ -105,19 +82,18 @@ def test_ids_and_planned_figures_are_protected(sheet_bytes):
 
 def test_status_is_a_drop_down_of_the_vietnamese_labels(sheet_bytes):
     """The Tình trạng column has a list validation with the four labels."""
-    ws = _book(sheet_bytes)["Nhiệm vụ"]
+    ws = book_of(sheet_bytes)["Nhiệm vụ"]
     (status,) = [v for v in ws.data_validations.dataValidation if v.type == "list"]
     assert str(status.sqref) == "F2:F27"
     assert status.formula1 == '"' + ",".join(LABELS.values()) + '"'
-    period = next(
-        v for v in _book(sheet_bytes)["Báo cáo"].data_validations.dataValidation if v.type == "list"
-    )
+    validations = book_of(sheet_bytes)["Báo cáo"].data_validations.dataValidation
+    period = next(v for v in validations if v.type == "list")
     assert "6 tháng đầu năm" in period.formula1 and str(period.sqref) == "C2"
 
 
 def test_metadata_sheet_is_hidden_with_the_fingerprint(sheet_bytes):
     """The metadata sheet is hidden and records the layout and the plan's fingerprint."""
-    ws = _book(sheet_bytes)["kehoach"]
+    ws = book_of(sheet_bytes)["kehoach"]
     assert ws.sheet_state == "hidden"
     meta = {row[0]: row[1] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert meta["layout"] == "progress" and len(meta["digest"]) == 64
@@ -130,74 +106,6 @@ def test_same_plan_same_bytes(plan, sheet_bytes):
 
 
 # --------------------------------------------------------------------------- filled in
-
-
-def _lines(value: Any) -> str:
-    """A YAML narrative as the text of one cell: a line per paragraph, "- " bullets."""
-    if isinstance(value, str):
-        return value.strip()
-    lines = []
-    for block in value:
-        if isinstance(block, str):
-            lines.append(block)
-        else:
-            lines.append(f"- {block['bullet']}")
-            lines += [f"+ {item}" for item in block.get("items", [])]
-    return "\n".join(lines)
-
-
-def fill(sheet: bytes, progress: dict, path: Path) -> Path:
-    """Fill a blank progress sheet from a progress YAML dict, cell by cell, with openpyxl."""
-    book = _book(sheet)
-    ws, cols = book["Chỉ tiêu"], _columns(book["Chỉ tiêu"])
-    for entry in progress["targets"]:
-        row = _row_of(ws, entry["id"])
-        if "achieved" in entry:
-            ws.cell(row, cols["Thực hiện"]).value = entry["achieved"]
-        if "notes" in entry:
-            ws.cell(row, cols["Ghi chú, giải trình"]).value = entry["notes"]
-        if "evidence" in entry:
-            ws.cell(row, cols["Minh chứng (mỗi dòng một mục)"]).value = "\n".join(entry["evidence"])
-    ws, cols = book["Nhiệm vụ"], _columns(book["Nhiệm vụ"])
-    for entry in progress["tasks"]:
-        row = _row_of(ws, entry["id"])
-        if entry.get("status"):
-            ws.cell(row, cols["Tình trạng"]).value = LABELS[entry["status"]]
-        if "completed" in entry:
-            ws.cell(row, cols["Ngày hoàn thành"]).value = entry["completed"]
-        if "notes" in entry:
-            ws.cell(row, cols["Kết quả, ghi chú"]).value = entry["notes"]
-    ws, cols = book["Kinh phí"], _columns(book["Kinh phí"])
-    for entry in progress["budget"]:
-        row = _row_of(ws, entry["source"])
-        ws.cell(row, cols["Dự toán trong kỳ (đồng; để trống: như kế hoạch)"]).value = entry[
-            "allocated"
-        ]
-        ws.cell(row, cols["Đã sử dụng (đồng)"]).value = entry["spent"]
-    ws = book["Báo cáo"]
-    values = {
-        "period": PERIOD_LABELS[progress["period"]],
-        "cutoff": progress["cutoff"],
-        "header.number": progress["header"]["number"],
-        "header.date": progress["header"]["date"],
-    }
-    for key in ("summary", "strengths", "limitations", "lessons", "directions", "proposals"):
-        if key in progress:
-            values[key] = _lines(progress[key])
-    for key in ("objective", "subjective"):
-        if key in progress.get("causes", {}):
-            values[f"causes.{key}"] = _lines(progress["causes"][key])
-    for key, value in values.items():
-        ws.cell(_row_of(ws, key), 3).value = value
-    for result in progress.get("results", []):
-        row = next(
-            r
-            for r in range(2, ws.max_row + 1)
-            if ws.cell(r, 1).value == "results" and ws.cell(r, 4).value.startswith(result["area"])
-        )
-        ws.cell(row, 3).value = _lines(result["content"])
-    book.save(path)
-    return path
 
 
 def _reported(progress) -> dict:
@@ -233,9 +141,9 @@ def _problem(path: Path):
 
 
 def _edited(sheet_bytes: bytes, tmp_path: Path, sheet: str, key: str, column: str, value) -> tuple:
-    book = _book(sheet_bytes)
+    book = book_of(sheet_bytes)
     ws = book[sheet]
-    row, col = _row_of(ws, key), _columns(ws)[column]
+    row, col = row_of(ws, key), columns_of(ws)[column]
     ws.cell(row, col).value = value
     path = tmp_path / "edited.xlsx"
     book.save(path)
@@ -284,9 +192,9 @@ def test_bad_status_date_and_amount(sheet_bytes, tmp_path):
 
 def test_unknown_id_in_the_sheet(plan, sheet_bytes, tmp_path):
     """An id typed over (after unprotecting) is an error at its cell, with the nearest id."""
-    book = _book(sheet_bytes)
+    book = book_of(sheet_bytes)
     ws = book["Chỉ tiêu"]
-    row = _row_of(ws, "trang-mxh")
+    row = row_of(ws, "trang-mxh")
     ws.cell(row, 1).value = "trang-mxh2"
     ws.cell(row, 6).value = 3
     path = tmp_path / "ids.xlsx"
@@ -329,12 +237,12 @@ def test_not_a_progress_sheet(tmp_path):
 
 def test_dates_and_decimals_as_typed(plan, sheet_bytes, tmp_path):
     """Dates typed as text (30/6/2022) and decimals with a comma (4,5) are read."""
-    book = _book(sheet_bytes)
+    book = book_of(sheet_bytes)
     targets = book["Chỉ tiêu"]
-    targets.cell(_row_of(targets, "lop-tap-huan"), 6).value = "1,5"
+    targets.cell(row_of(targets, "lop-tap-huan"), 6).value = "1,5"
     report = book["Báo cáo"]
-    report.cell(_row_of(report, "period"), 3).value = "6 tháng đầu năm"
-    report.cell(_row_of(report, "cutoff"), 3).value = "30/6/2022"
+    report.cell(row_of(report, "period"), 3).value = "6 tháng đầu năm"
+    report.cell(row_of(report, "cutoff"), 3).value = "30/6/2022"
     path = tmp_path / "typed.xlsx"
     book.save(path)
     progress = load_progress(path, plan=plan)
