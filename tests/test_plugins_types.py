@@ -398,3 +398,16 @@ def test_warnings_of_a_disabled_plugin_disappear():
     pm = get_plugin_manager(disabled=["dan_van"])
     codes = [w.code for w in review_plan(plan, plugin_manager=pm)]
     assert "P-AREA-1" not in codes and "P-TYPE-1" in codes
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("type_id", ["tuyen-giao", "dan-van", "khoa-giao"])
+def test_starting_plan_opens_in_libreoffice(registry, type_id, to_pdf):
+    """LibreOffice opens each built-in type's starting plan, with its title on page one."""
+    from helpers.libreoffice import pdf_pages, pdf_text
+
+    plan = starting_plan(registry.get(type_id), Organization("Tỉnh ủy Lào Cai", 2027))
+    pdf = to_pdf(kehoach.render_plan_bytes(plan), type_id)
+    assert pdf_pages(pdf) >= 1
+    first_page = " ".join(pdf_text(pdf, first=1, last=1).split())
+    assert "KẾ HOẠCH" in first_page and "TỈNH ỦY LÀO CAI" in first_page
