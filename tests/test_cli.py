@@ -193,3 +193,11 @@ def test_unexpected_failure_is_reported_without_traceback(capsys, monkeypatch):
     monkeypatch.setenv("KEHOACH_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["validate", str(EXAMPLE)])
+
+
+def test_schema_of_progress_files(capsys):
+    """`kehoach schema --kind progress` describes progress files, in Vietnamese."""
+    code, out, _ = _run(capsys, "schema", "--kind", "progress")
+    schema = json.loads(out)
+    assert code == 0 and schema["title"].startswith("Kết quả thực hiện")
+    assert "targets" in schema["properties"]

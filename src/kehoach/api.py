@@ -12,6 +12,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from pydantic import BaseModel
+
 from kehoach.compose import ComposedDocument, compose_plan
 from kehoach.loader import load_model
 from kehoach.model import Plan, Progress
@@ -96,17 +98,25 @@ def render_plan_bytes(
     return buffer.getvalue()
 
 
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of a plan file, with Vietnamese field descriptions (for editors)."""
-    schema = Plan.model_json_schema()
+def plan_schema(kind: str = "plan") -> dict[str, Any]:
+    """The JSON Schema of a plan file (``kind="plan"``) or a progress file (``"progress"``).
+
+    Field descriptions are Vietnamese, for editors that complete and explain YAML/JSON.
+    """
+    models: dict[str, tuple[type[BaseModel], str]] = {
+        "plan": (Plan, "Kế hoạch (kehoach)"),
+        "progress": (Progress, "Kết quả thực hiện kế hoạch (kehoach)"),
+    }
+    model, title = models[kind]
+    schema: dict[str, Any] = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Kế hoạch (kehoach)"
+    schema["title"] = title
     return schema
 
 
-def plan_schema_json() -> str:
+def plan_schema_json(kind: str = "plan") -> str:
     """:func:`plan_schema` as indented JSON text (Vietnamese kept readable)."""
-    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- follow-up reports (issue #5) --------------------------------------------------------

@@ -53,6 +53,15 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "in JSON Schema của tệp kế hoạch (cho trình soạn thảo)",
         "print the JSON Schema of plan files (for editors)",
     )
+    schema.add_argument(
+        "--kind",
+        choices=("plan", "progress"),
+        default="plan",
+        help=t(
+            "tệp kế hoạch (plan) hay tệp kết quả thực hiện (progress)",
+            "plan files or progress files",
+        ),
+    )
     schema.add_argument("-o", "--output", metavar="FILE", help=t("ghi ra tệp", "write to a file"))
     add_force_option(schema, t)
     schema.set_defaults(handler=run_schema)
@@ -162,7 +171,7 @@ def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach import plan_schema_json
     from kehoach.render.output import write_atomic
 
-    text = plan_schema_json()
+    text = plan_schema_json(args.kind)
     if args.output:
         write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
         ctx.say(f"Đã tạo {args.output}", f"Wrote {args.output}")
