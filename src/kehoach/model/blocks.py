@@ -98,7 +98,7 @@ class Table(KModel):
 class TableBlock(KModel):
     """A table inside the body."""
 
-    table: Table
+    table: Table = Field(description="Bảng: các cột, các dòng, dòng tổng cộng")
 
 
 class Subsection(KModel):

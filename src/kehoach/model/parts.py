@@ -155,10 +155,16 @@ class Appendix(KModel):
 class MoneyWords(KModel):
     """How amounts are read in words (V-NUMWORD-2)."""
 
-    zero_tens: Literal["linh", "lẻ"] = "linh"
-    thousand: Literal["nghìn", "ngàn"] = "nghìn"
-    four_after_tens: Literal["tư", "bốn"] = "tư"
-    five_after_linh: Literal["năm", "lăm"] = "năm"
+    zero_tens: Literal["linh", "lẻ"] = Field(
+        default="linh", description='Hàng chục 0: "linh" (505: năm trăm linh năm) hoặc "lẻ"'
+    )
+    thousand: Literal["nghìn", "ngàn"] = Field(default="nghìn", description='"nghìn" hoặc "ngàn"')
+    four_after_tens: Literal["tư", "bốn"] = Field(
+        default="tư", description='Số 4 sau "mươi": "tư" (hai mươi tư) hoặc "bốn"'
+    )
+    five_after_linh: Literal["năm", "lăm"] = Field(
+        default="năm", description='Số 5 sau "linh": "năm" (chuẩn) hoặc "lăm" (V-NUMWORD-2)'
+    )
 
 
 class FormatOptions(KModel):

@@ -246,7 +246,11 @@ def _split_narrative(value: Any) -> Any:
     return blocks
 
 
-Narrative = Annotated[list[Block], BeforeValidator(_split_narrative)]
+Narrative = Annotated[
+    list[Block],
+    # The schema says what people may write: one text, or a list of blocks.
+    BeforeValidator(_split_narrative, json_schema_input_type=str | list[Block]),
+]
 """Free text: a block list, or one string split into lines ("- " bullet, "+ " item)."""
 
 

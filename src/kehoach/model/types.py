@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kehoach.vi import PartialDate, find_xml_invalid_chars, normalize_text
@@ -73,7 +73,21 @@ def _parse_money(value: Any) -> Any:
 Money = Annotated[int, BeforeValidator(_parse_money), Field(ge=0)]
 """A whole number of đồng; ``6.505.490.000`` written as text is accepted."""
 
-DocDate = date | PartialDate
+# PartialDate is a plain dataclass of kehoach.vi (no pydantic there); its schema, with
+# the Vietnamese descriptions editors show, is written out here.
+_PARTIAL_DATE_SCHEMA = {
+    "type": "object",
+    "title": "Ngày chưa đầy đủ (dự thảo)",
+    "properties": {
+        "year": {"type": "integer", "description": "Năm"},
+        "month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12, "description": "Tháng"},
+        "day": {"type": ["integer", "null"], "minimum": 1, "maximum": 31, "description": "Ngày"},
+    },
+    "required": ["year"],
+    "additionalProperties": False,
+}
+
+DocDate = date | Annotated[PartialDate, WithJsonSchema(_PARTIAL_DATE_SCHEMA)]
 """A full date, or a partial one for drafts (``{year: 2022, month: 1}``)."""
 
 __all__ = ["ID_PATTERN", "DocDate", "Id", "Money", "RichText", "Text"]
