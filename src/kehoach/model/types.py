@@ -70,7 +70,19 @@ def _parse_money(value: Any) -> Any:
     return value
 
 
-Money = Annotated[int, BeforeValidator(_parse_money), Field(ge=0)]
+Money = Annotated[
+    int,
+    BeforeValidator(_parse_money),
+    Field(ge=0),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": _MONEY_TEXT.pattern},
+            ]
+        }
+    ),
+]
 """A whole number of đồng; ``6.505.490.000`` written as text is accepted."""
 
 # PartialDate is a plain dataclass of kehoach.vi (no pydantic there); its schema, with
