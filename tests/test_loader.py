@@ -105,3 +105,34 @@ def test_empty_file(tmp_path):
     """An empty plan file says so."""
     (problem,) = _problems(_write(tmp_path, "\n# only a comment\n"))
     assert problem.message_vi == "tệp rỗng"
+
+
+def test_impossible_date_names_its_line_and_field(tmp_path):
+    """A date YAML cannot build (30 February) is reported at its line, not as a crash."""
+    text = yaml.safe_dump(minimal_plan(), allow_unicode=True, sort_keys=False)
+    text = text.replace("date:\n    year: 2022\n    month: 1", "date: 2022-02-30")
+    (problem,) = _problems(_write(tmp_path, text))
+    assert problem.field == "header.date"
+    assert problem.line == next(i for i, s in enumerate(text.splitlines(), 1) if "02-30" in s)
+    assert "2022-02-30" in problem.message_vi and "ngày" in problem.message_vi
+
+
+@pytest.mark.parametrize("name", ["plan.yaml", "plan.json"])
+def test_huge_integer_is_a_clear_error(tmp_path, name):
+    """An integer of thousands of digits is refused in words, not with a traceback."""
+    (problem,) = _problems(_write(tmp_path, '{"year": ' + "9" * 5000 + "}", name))
+    assert "chữ số" in problem.message_vi
+
+
+@pytest.mark.parametrize(("name", "depth"), [("plan.yaml", 5000), ("plan.json", 150)])
+def test_deep_nesting_is_refused(tmp_path, name, depth):
+    """Lists nested thousands deep are refused in words, not with a recursion error."""
+    (problem,) = _problems(_write(tmp_path, '{"a": ' + "[" * depth + "]" * depth + "}", name))
+    assert "lồng nhau quá sâu" in problem.message_vi
+
+
+def test_complex_key_is_a_yaml_error(tmp_path):
+    """A list used as a key ("? [a, b]") is a YAML error with its line."""
+    (problem,) = _problems(_write(tmp_path, "? [a, b]\n: 1\n"))
+    assert problem.message_vi.startswith("YAML không hợp lệ")
+    assert problem.line == 1

@@ -18,6 +18,7 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a plan is a few hundred kB; refuse absurd inputs
 MAX_NODES = 1_000_000  # YAML aliases can multiply a small file ("billion laughs")
+MAX_DEPTH = 100  # a plan nests a few levels; far deeper is a broken or hostile file
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -62,11 +63,15 @@ _FIELD_PART = re.compile(r"[^.\[\]]+")
 def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[int]) -> None:
     budget[0] -= 1
     if budget[0] < 0:
-        raise ValueError("too many nodes")
+        raise _TooMany
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep
     out.at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # "? [a, b]": the constructor reports the unhashable key
             key = key_node.value
             if key in seen:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
@@ -83,13 +88,48 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first_line = key, line, first_line
 
 
+class _TooMany(Exception):
+    pass
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class _BadScalar(Exception):
+    """A scalar YAML reads as a date or an integer but cannot hold: 2022-02-30, 10**5000."""
+
+    def __init__(self, node: yaml.Node, kind: str):
+        self.node, self.kind = node, kind
+
+
 # libyaml's parser when PyYAML has it (several times faster); the safe constructor either way.
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, with dates and integers that cannot be built reported by position."""
+
+
+def _checked(tag: str, kind: str) -> None:
+    build = _BASE_LOADER.yaml_constructors[tag]
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return build(loader, node)
+        except ValueError:  # day out of range, an integer beyond Python's digit limit…
+            raise _BadScalar(node, kind) from None
+
+    _Loader.add_constructor(tag, construct)
+
+
+_checked("tag:yaml.org,2002:timestamp", "date")
+_checked("tag:yaml.org,2002:int", "int")
 
 
 def _compose_and_construct(text: str, positions: _Positions) -> Any:
     """Parse once: record every value's position from the node tree, then build the data."""
-    loader = _LOADER(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -149,31 +189,56 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
             ],
         ) from None
     positions = _Positions()
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                path,
-                [
-                    Problem(
-                        "",
-                        f"JSON không hợp lệ: {exc.msg}",
-                        f"invalid JSON: {exc.msg}",
-                        exc.lineno,
-                        exc.colno,
-                    )
-                ],
-            ) from None
-        try:  # JSON is YAML: reuse the YAML composer for positions, best effort
-            node = yaml.compose(text, Loader=_LOADER)
-            if node is not None:
-                _walk(node, (), positions, [MAX_NODES])
-        except (yaml.YAMLError, ValueError, _DuplicateKey):
-            pass
-        return data, positions
     try:
-        data = _compose_and_construct(text, positions)
+        if path.suffix.lower() == ".json":
+            return _parse_json(path, text, positions), positions
+        return _parse_yaml(path, text, positions), positions
+    except (_TooDeep, RecursionError):
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp)",
+                    f"the file is nested too deeply (more than {MAX_DEPTH} levels)",
+                )
+            ],
+        ) from None
+
+
+def _parse_json(path: Path, text: str, positions: _Positions) -> Any:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"JSON không hợp lệ: {exc.msg}",
+                    f"invalid JSON: {exc.msg}",
+                    exc.lineno,
+                    exc.colno,
+                )
+            ],
+        ) from None
+    except ValueError:  # an integer beyond Python's digit limit
+        raise InputError(
+            path,
+            [Problem("", "tệp có số quá nhiều chữ số", "a number has too many digits")],
+        ) from None
+    try:  # JSON is YAML: reuse the YAML composer for positions, best effort
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            _walk(node, (), positions, [MAX_NODES])
+    except (yaml.YAMLError, _TooMany, _DuplicateKey):
+        pass
+    return data
+
+
+def _parse_yaml(path: Path, text: str, positions: _Positions) -> Any:
+    try:
+        return _compose_and_construct(text, positions)
     except _Empty:
         raise InputError(path, [Problem("", "tệp rỗng", "the file is empty")]) from None
     except yaml.MarkedYAMLError as exc:
@@ -207,7 +272,9 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
                 )
             ],
         ) from None
-    except ValueError:
+    except _BadScalar as bad:
+        raise InputError(path, [_bad_scalar(bad, positions)]) from None
+    except _TooMany:
         raise InputError(
             path,
             [
@@ -218,7 +285,20 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
                 )
             ],
         ) from None
-    return data, positions
+
+
+def _bad_scalar(bad: _BadScalar, positions: _Positions) -> Problem:
+    """The problem of a value YAML cannot build, at its line and field."""
+    mark = bad.node.start_mark
+    where = (mark.line + 1, mark.column + 1)
+    field = next((p for p, at in positions.at.items() if at == where and p), ())
+    value = str(bad.node.value)
+    if bad.kind == "date":
+        vi = f"'{value}' không phải ngày hợp lệ (viết 2022-01-15)"
+        en = f"'{value}' is not a valid date (write 2022-01-15)"
+    else:
+        vi, en = "số có quá nhiều chữ số", "the number has too many digits"
+    return Problem(format_path(field), vi, en, *where)
 
 
 def positions_of(path: str | Path) -> _Positions:
