@@ -136,3 +136,14 @@ def test_complex_key_is_a_yaml_error(tmp_path):
     (problem,) = _problems(_write(tmp_path, "? [a, b]\n: 1\n"))
     assert problem.message_vi.startswith("YAML không hợp lệ")
     assert problem.line == 1
+
+
+def test_dict_errors_name_the_field_as_written():
+    """Errors in a dict name the path a person wrote: no union tags, no lost field names."""
+    data = minimal_plan()
+    data["header"]["date"] = {"year": 2022, "month": 13}
+    data["closing"] = [{"table": {"columns": [{"title": "A"}], "rows": [[1.5]]}}]
+    with pytest.raises(InputError) as info:
+        load_plan(data)
+    fields = {p.field for p in info.value.problems}
+    assert fields == {"header.date", "closing[0].table.rows[0][0]"}

@@ -24,10 +24,14 @@ Position = tuple[int, int]  # 1-based line, column
 
 
 class _Positions:
-    """Where each value of a YAML/JSON document starts, by its path of keys and indexes."""
+    """Where each value of a YAML/JSON document starts, by its path of keys and indexes.
+
+    Data given as Python values has no lines (:func:`data_positions`): its paths are
+    known all the same, so an error is named by the path a person wrote.
+    """
 
     def __init__(self) -> None:
-        self.at: dict[tuple[Any, ...], Position] = {}
+        self.at: dict[tuple[Any, ...], Position | None] = {}
         self.keys: dict[tuple[Any, ...], set[str]] = {}
 
     def locate(self, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], Position | None]:
@@ -55,6 +59,31 @@ class _Positions:
         path = tuple(int(part) if part.isdigit() else part for part in _FIELD_PART.findall(field))
         position = self.locate(path)[1] if path else None
         return position[0] if position else None
+
+
+# The names pydantic gives union members in error locations ("closing[0].bullet.bullet").
+_TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDate", "int"}
+
+
+def data_positions(data: Any) -> _Positions:
+    """The paths of data given as Python values (no lines), to name errors as written."""
+    positions = _Positions()
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        positions.at.setdefault(path, None)
+        if len(path) > MAX_DEPTH:
+            return
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    positions.keys.setdefault(path, set()).add(key)
+                    walk(item, (*path, key))
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(data, ())
+    return positions
 
 
 _FIELD_PART = re.compile(r"[^.\[\]]+")
@@ -306,23 +335,24 @@ def positions_of(path: str | Path) -> _Positions:
     return read_data(path)[1]
 
 
-def problems_from(error: ValidationError, positions: _Positions | None = None) -> list[Problem]:
+def problems_from(error: ValidationError, positions: _Positions) -> list[Problem]:
     """Located, worded problems from a pydantic error; one per field.
 
-    When several members of a union fail on the same value, the most telling error is
-    kept: "month must be at most 12" rather than "is not a date".
+    ``positions`` are those of the file read (:func:`read_data`), or of the data
+    validated (:func:`data_positions`). When several members of a union fail on the
+    same value, the most telling error is kept: "month must be at most 12" rather than
+    "is not a date".
     """
     chosen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for details in error.errors(include_url=False):
         item: dict[str, Any] = dict(details)
-        loc = tuple(item["loc"])
-        path, _ = positions.locate(loc) if positions else (_drop_tags(loc), None)
+        path, _ = positions.locate(tuple(item["loc"]))
         current = chosen.get(path)
         if current is None or (_is_type_error(current) and not _is_type_error(item)):
             chosen[path] = item
     problems = []
     for path, item in chosen.items():
-        where = positions.locate(tuple(item["loc"]))[1] if positions else None
+        where = positions.locate(tuple(item["loc"]))[1]
         vi, en = word_error(item)
         line, column = where if where else (None, None)
         problems.append(Problem(format_path(path), vi, en, line, column))
@@ -334,13 +364,6 @@ def _is_type_error(item: Any) -> bool:
     return kind.endswith("_type") or kind.startswith("union_tag")
 
 
-_TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDate", "int"}
-
-
-def _drop_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(p for p in loc if not (isinstance(p, str) and p in _TAGS))
-
-
 def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
     """Validate ``source`` (a YAML/JSON file path, or a dict) as ``model``.
 
@@ -348,10 +371,11 @@ def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
         InputError: naming the file, line and field of every problem.
     """
     if isinstance(source, Mapping):
+        data = dict(source)
         try:
-            return model.model_validate(dict(source))
+            return model.model_validate(data)
         except ValidationError as exc:
-            raise InputError("<dict>", problems_from(exc)) from None
+            raise InputError("<dict>", problems_from(exc, data_positions(data))) from None
     data, positions = read_data(source)
     if not isinstance(data, dict):
         raise InputError(

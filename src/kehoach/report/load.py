@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kehoach.errors import InputError, Problem
-from kehoach.loader import format_path, problems_from, read_data
+from kehoach.loader import data_positions, format_path, problems_from, read_data
 from kehoach.model import Plan, Progress
 from kehoach.report.links import Notice, link_progress
 
@@ -43,10 +43,11 @@ def load_progress(
             check_links(plan, source, period, "<progress>", None)
         return source
     if isinstance(source, Mapping):
+        data = dict(source)
         try:
-            progress = Progress.model_validate(dict(source))
+            progress = Progress.model_validate(data)
         except ValidationError as exc:
-            raise InputError("<dict>", problems_from(exc)) from None
+            raise InputError("<dict>", problems_from(exc, data_positions(data))) from None
         if plan is not None:
             check_links(plan, progress, period, "<dict>", None)
         return progress

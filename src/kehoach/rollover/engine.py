@@ -29,7 +29,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from kehoach.errors import InputError, KehoachError, UsageError
-from kehoach.loader import problems_from
+from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan, iter_targets, iter_tasks
 from kehoach.model.progress import Progress
 from kehoach.rollover.carry_targets import carry_targets
@@ -145,7 +145,7 @@ def _run(roll: Roll) -> Rollover:
     try:
         plan = Plan.model_validate(roll.data)
     except ValidationError as exc:  # pragma: no cover - every step keeps the plan valid
-        raise InputError("<next-year>", problems_from(exc)) from None
+        raise InputError("<next-year>", problems_from(exc, data_positions(roll.data))) from None
     data = plan.model_dump()
     plan_warnings(roll, plan, data)
     literals = list(literal_items(roll, data))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from kehoach.errors import InputError
-from kehoach.loader import problems_from
+from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan
 from kehoach.rollover.texts import Path, get_at, set_at
 
@@ -140,7 +140,7 @@ class Rollover:
         try:
             plan = Plan.model_validate(data)
         except ValidationError as exc:  # pragma: no cover - changes only touch figures
-            raise InputError("<next-year>", problems_from(exc)) from None
+            raise InputError("<next-year>", problems_from(exc, data_positions(data))) from None
         review = tuple(
             dataclasses.replace(item, applied=True, group="changed") if id(item) in done else item
             for item in self.review

@@ -93,7 +93,7 @@ def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        raise_located(exc, reader, name)
+        raise_located(exc, reader, data)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

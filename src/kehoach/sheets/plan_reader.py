@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kehoach.errors import Problem
-from kehoach.loader import problems_from
+from kehoach.loader import data_positions, problems_from
 from kehoach.sheets.plan_layout import BUDGET
 from kehoach.sheets.workbook import CellError, Problems, SheetRow, same_cell, text_cell
 
@@ -137,10 +137,10 @@ def match_ids(
     return by_id
 
 
-def raise_located(exc: ValidationError, reader: CellReader, name: str) -> None:
-    """Re-raise a validation error with each problem placed at its sheet, row and column."""
+def raise_located(exc: ValidationError, reader: CellReader, data: Any) -> None:
+    """Re-raise a validation error of ``data`` with each problem placed at its cell."""
     located = []
-    for problem in problems_from(exc):
+    for problem in problems_from(exc, data_positions(data)):
         field = problem.field
         place = None
         while field and place is None:

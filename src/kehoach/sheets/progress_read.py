@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
 from kehoach.errors import InputError, Problem
-from kehoach.loader import format_path
+from kehoach.loader import data_positions, format_path
 from kehoach.messages import word_error
 from kehoach.model import Progress
 from kehoach.report.load import Locate
@@ -44,8 +44,6 @@ from kehoach.sheets.workbook import (
     text_cell,
 )
 
-_UNION_TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDate", "int"}
-
 
 class _Cells:
     """Where each progress field was read: path → (sheet, row, column, header)."""
@@ -58,7 +56,7 @@ class _Cells:
 
     def locate(self, path: tuple[Any, ...]) -> Problem:
         """The cell of a field, else of its nearest parent (its row at least)."""
-        found = tuple(p for p in path if not (isinstance(p, str) and p in _UNION_TAGS))
+        found = path
         while found and found not in self.at:
             found = found[:-1]
         if found not in self.at:
@@ -110,7 +108,7 @@ def read_progress_sheet(source: SheetSource) -> tuple[Progress, Locate]:
     try:
         progress = Progress.model_validate(data)
     except ValidationError as exc:
-        raise InputError(name, _problems(exc, cells)) from None
+        raise InputError(name, _problems(exc, cells, data)) from None
     return progress, cells.locate
 
 
@@ -259,11 +257,12 @@ def _read_report(rows: list[Any], data: dict[str, Any], cells: _Cells, problems:
         data["results"] = results
 
 
-def _problems(error: ValidationError, cells: _Cells) -> list[Problem]:
+def _problems(error: ValidationError, cells: _Cells, data: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
+    paths = data_positions(data)
     for item in error.errors(include_url=False):
-        where = cells.locate(tuple(item["loc"]))
+        where = cells.locate(paths.locate(tuple(item["loc"]))[0])
         key = (where.sheet, where.line, where.column, where.field)
         if key in seen:
             continue
