@@ -23,6 +23,7 @@ from kehoach.render.environment import make_environment
 from kehoach.render.output import write_atomic
 from kehoach.render.package import core_properties_xml, zip_entries
 from kehoach.render.postprocess import PostProcessor, postprocess
+from kehoach.render.sections import end_body_with_paragraph
 from kehoach.render.settings import SETTINGS_PART, with_mirror_margins
 from kehoach.render.styles import StylePatcher
 from kehoach.render.template import (
@@ -112,9 +113,12 @@ class Renderer:
         """
         context = build_context(doc, self._source.refs)
         context.update(self._extra)
-        rendered = {DOCUMENT_PART: self._render_part(self._document, context, DOCUMENT_PART)}
+        document, root = self._render_part(self._document, context, DOCUMENT_PART)
+        if end_body_with_paragraph(root):  # Word wants a paragraph before the last sectPr
+            document = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        rendered = {DOCUMENT_PART: document}
         for name, template in self._parts:
-            rendered[name] = self._render_part(template, context, name)
+            rendered[name] = self._render_part(template, context, name)[0]
         rendered[STYLES_PART] = self._styles.xml_for(doc.profile)
         rendered[CORE_PART] = core_properties_xml(doc.title, doc.keywords)
         if doc.profile.mirror_margins:
@@ -143,13 +147,15 @@ class Renderer:
             write_atomic(target, data, force=force)
 
     @staticmethod
-    def _render_part(template: Template, context: dict[str, Any], name: str) -> bytes:
+    def _render_part(
+        template: Template, context: dict[str, Any], name: str
+    ) -> tuple[bytes, etree._Element]:
         data = (_DECLARATION + template.render(context)).encode()
         try:  # a template or a Markup value producing broken XML is caught here
-            etree.fromstring(data)
+            root = etree.fromstring(data)
         except etree.XMLSyntaxError as exc:
             raise RenderError(
                 f"mẫu tạo ra XML không hợp lệ trong {name}: {exc}",
                 f"the template produced malformed XML in {name}: {exc}",
             ) from exc
-        return data
+        return data, root

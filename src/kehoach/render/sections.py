@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
+
 from kehoach.profiles import FormatProfile, mm_to_twips
 
 
@@ -100,3 +102,36 @@ def section_break_xml(sect_pr: str) -> str:
         '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
         f"{sect_pr}</w:pPr></w:p>"
     )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def end_body_with_paragraph(document: etree._Element) -> bool:
+    """Put a hairline paragraph between a final table and the body's ``w:sectPr``.
+
+    Word needs the body to end with a paragraph (its mark carries the last section):
+    a document whose last block is a table — a plan without appendices ends with the
+    signature table — gets an empty Normal paragraph from Word, which can spill onto a
+    blank page of its own. The paragraph added here is the hidden, hairline-high one of
+    :func:`section_break_xml` without a section. Returns whether the tree was changed.
+    """
+    body = document.find(_W + "body")
+    last = body[-1] if body is not None and len(body) else None
+    if last is None or last.tag != _W + "sectPr":
+        return False
+    previous = last.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # comments, processing instructions
+    if previous is None or previous.tag != _W + "tbl":
+        return False
+    paragraph = etree.SubElement(body, _W + "p")  # with the body's w: prefix
+    properties = etree.SubElement(paragraph, _W + "pPr")
+    spacing = {"before": "0", "after": "0", "line": "20", "lineRule": "exact"}
+    etree.SubElement(properties, _W + "spacing", {_W + k: v for k, v in spacing.items()})
+    mark = etree.SubElement(properties, _W + "rPr")
+    etree.SubElement(mark, _W + "vanish")
+    etree.SubElement(mark, _W + "sz", {_W + "val": "2"})
+    etree.SubElement(mark, _W + "szCs", {_W + "val": "2"})
+    last.addprevious(paragraph)
+    return True

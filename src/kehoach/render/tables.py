@@ -57,7 +57,9 @@ def table_markup(table: TableData, total_width: int) -> Markup:
             _cell_xml(c, w, STYLE_IDS["table_header"]) for c, w in zip(cells, widths, strict=True)
         ]
         parts.append("</w:tr>")
-    for row in table.rows:
+    # Word refuses a table without rows: an empty table keeps one row of empty cells.
+    rows = table.rows if table.rows or table.header else ((),)
+    for row in rows:
         cells = (*row, *(blank,) * (count - len(row)))
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         parts += [
