@@ -15,14 +15,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trường không có trong mẫu (gõ sai tên trường?)",
         "unknown field (misspelt key?)",
     ),
+    "unexpected_keyword_argument": (
+        "trường không có trong mẫu (gõ sai tên trường?)",
+        "unknown field (misspelt key?)",
+    ),
+    "invalid_key": ("tên trường phải là chữ", "a key must be text"),
+    "recursion_loop": ("lồng nhau quá sâu", "nested too deeply"),
     "int_type": ("phải là số nguyên", "must be a whole number"),
     "int_parsing": ("phải là số nguyên", "must be a whole number"),
     "int_from_float": ("phải là số nguyên, không có phần thập phân", "must be a whole number"),
+    "int_parsing_size": ("số quá dài", "the number is too long"),
+    "finite_number": ("phải là một số hữu hạn", "must be a finite number"),
+    "decimal_type": ("phải là số", "must be a number"),
+    "decimal_parsing": ("phải là số", "must be a number"),
     "float_type": ("phải là số", "must be a number"),
     "float_parsing": ("phải là số", "must be a number"),
     "bool_type": ("phải là true hoặc false", "must be true or false"),
     "bool_parsing": ("phải là true hoặc false", "must be true or false"),
     "string_type": ("phải là một chuỗi chữ", "must be text"),
+    "string_unicode": ("không phải văn bản UTF-8", "is not UTF-8 text"),
     "string_too_short": ("quá ngắn", "is too short"),
     "string_too_long": ("dài quá {max_length} ký tự", "is longer than {max_length} characters"),
     "string_pattern_mismatch": (
@@ -101,7 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dòng '{name}' ghi nguồn '{source}' không có trong danh sách nguồn",
         "line '{name}' names unknown source '{source}'",
     ),
-    "kehoach.duplicate_id": ("mã {kind} '{id}' bị dùng hai lần", "{kind} id '{id}' is used twice"),
+    "kehoach.duplicate_id": (
+        "mã {kind_vi} '{id}' bị dùng hai lần",
+        "{kind} id '{id}' is used twice",
+    ),
     "kehoach.unknown_placeholder": (
         "{{name}} trong '{text}' không phải mã chỉ tiêu nào; viết \\{ nếu muốn giữ dấu ngoặc",
         "{{name}} in '{text}' names no target; write \\{ for a literal brace",
@@ -139,4 +153,7 @@ def word_error(error: dict[str, Any]) -> tuple[str, str]:
         message = str(ctx.get("error") or error["msg"])
         en, _, vi = message.partition(" / ")
         return (vi or en), en
-    return _fill(entry[0], ctx), _fill(entry[1], ctx)
+    ctx_vi = dict(ctx)
+    if isinstance(ctx.get("expected"), str):  # pydantic lists choices as "'a', 'b' or 'c'"
+        ctx_vi["expected"] = ctx["expected"].replace(" or ", " hoặc ")
+    return _fill(entry[0], ctx_vi), _fill(entry[1], ctx)

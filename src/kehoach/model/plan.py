@@ -238,7 +238,7 @@ class Plan(KModel):
                 raise PydanticCustomError(
                     "kehoach.duplicate_id",
                     "{kind} id {id} is used twice",
-                    {"kind": kind, "id": item_id},
+                    {"kind": kind, "kind_vi": _KINDS_VI[kind], "id": item_id},
                 )
             seen.add(item_id)
         target_ids = {t.id for t in iter_targets(self)}
@@ -364,6 +364,15 @@ def task_quarter(plan: Plan) -> dict[str, int]:
     if not (plan.content and plan.content.tasks):
         return {}
     return {t.id: q.quarter for q in plan.content.tasks.quarters for t in q.tasks}
+
+
+_KINDS_VI = {
+    "target": "chỉ tiêu",
+    "task": "nhiệm vụ",
+    "area": "lĩnh vực",
+    "budget source": "nguồn kinh phí",
+    "budget line": "dòng phụ biểu",
+}
 
 
 def _all_ids(plan: Plan) -> Iterator[tuple[str, str]]:
