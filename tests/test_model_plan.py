@@ -79,6 +79,57 @@ def test_unknown_placeholder_is_rejected():
     Plan.model_validate(data)
 
 
+@pytest.mark.parametrize(
+    "place",
+    [
+        ("title", "subject"),
+        ("content", "objectives", "areas", 0, "title"),
+        ("content", "tasks", "title"),
+        ("budget", "total_label"),
+    ],
+)
+def test_unknown_placeholder_in_a_heading_is_rejected(place):
+    """Headings, the trích yếu and budget labels are checked like body text: no "{x}" printed."""
+    data = minimal_plan()
+    node = data
+    for part in place[:-1]:
+        node = node[part]
+    node[place[-1]] = "Xem {khong-co}"
+    assert [e["type"] for e in _errors(data)] == ["kehoach.unknown_placeholder"]
+
+
+def test_unknown_placeholder_in_a_subsection_heading_is_rejected():
+    """A subsection heading naming no target is an error."""
+    data = minimal_plan()
+    data["closing"] = [{"section": "Mục {khong-co}", "content": ["Nội dung."]}]
+    assert [e["type"] for e in _errors(data)] == ["kehoach.unknown_placeholder"]
+
+
+def test_count_belongs_to_tasks():
+    """{count} places a task's count; in other text it would be printed as it is."""
+    data = minimal_plan()
+    data["closing"] = ["Tổ chức {count} hội nghị."]
+    assert [e["type"] for e in _errors(data)] == ["kehoach.unknown_placeholder"]
+
+
+def test_targets_come_in_document_order():
+    """Targets of the tasks' intro come before the solutions', the budget's before reporting's."""
+    data = minimal_plan()
+
+    def said(target_id: str) -> dict:
+        return {
+            "text": f"Đạt {{{target_id}}}.",
+            "targets": [{"id": target_id, "quantity": 1, "unit": "lớp"}],
+        }
+
+    data["content"]["tasks"]["intro"] = [said("nv")]
+    data["content"]["solutions"] = {"title": "Giải pháp", "intro": [said("gp")]}
+    data["budget"]["notes"] = [said("kp")]
+    data["reporting"] = {"title": "Chế độ báo cáo", "content": [said("bc")]}
+    plan = Plan.model_validate(data)
+    assert [t.id for t in iter_targets(plan)] == ["hn", "nv", "gp", "kp", "bc"]
+
+
 def test_state_authority_form_is_rejected_with_the_party_form():
     """ "TM." is the State form; the error names the Party form T/M (F-SIGN-2)."""
     data = minimal_plan()

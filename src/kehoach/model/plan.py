@@ -242,9 +242,9 @@ class Plan(KModel):
                 )
             seen.add(item_id)
         target_ids = {t.id for t in iter_targets(self)}
-        for text, own in _texts_with_targets(self):
+        for text, own, values in _texts_with_targets(self):
             names = set(placeholders(text))
-            for name in names - target_ids - {"count"}:
+            for name in names - target_ids - values:
                 raise PydanticCustomError(
                     "kehoach.unknown_placeholder",
                     "{{name}} in {text} names no target; write \\{ for a literal brace",
@@ -272,6 +272,28 @@ def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
             yield from iter_blocks(block.content)
 
 
+def block_texts(blocks: list[Block]) -> Iterator[tuple[str, list[Target]]]:
+    """Every text of a block list, each with the targets it declares, in document order.
+
+    Paragraphs, "- " and "+ " items and subsection headings: the texts written with
+    inline marks (``**``, ``*``, ``{id}``). Table cells are plain text and left out.
+    """
+    for block in iter_blocks(blocks):
+        if isinstance(block, str):
+            yield block, []
+        elif isinstance(block, Paragraph):
+            yield block.text, block.targets
+        elif isinstance(block, Bullet):
+            yield block.bullet, block.targets
+            for item in block.items:
+                if isinstance(item, SubBullet):
+                    yield item.text, item.targets
+                else:
+                    yield item, []
+        elif isinstance(block, Subsection):
+            yield block.section, []
+
+
 def plan_block_lists(plan: Plan) -> Iterator[list[Block]]:
     """Every top-level block list of a plan, in document order."""
     yield plan.opening.paragraphs
@@ -281,53 +303,68 @@ def plan_block_lists(plan: Plan) -> Iterator[list[Block]]:
     if plan.content:
         c = plan.content
         yield c.intro
-        for group in (c.objectives, c.solutions):
-            if group is None:
-                continue
-            yield group.intro
-            for area in group.areas:
-                yield area.content
-        if c.tasks:
-            yield c.tasks.intro
+        for group in (c.objectives, c.tasks, c.solutions):
+            if group is not None:
+                yield group.intro
+            if isinstance(group, AreaGroup):
+                yield from (area.content for area in group.areas)
         yield c.extra
-    for section in (plan.organization, plan.reporting, *plan.other_sections):
-        if section:
-            yield section.content
+    if plan.organization:
+        yield plan.organization.content
     if plan.budget:
         yield plan.budget.notes
+    for section in (plan.reporting, *plan.other_sections):
+        if section:
+            yield section.content
     yield plan.closing
     for appendix in plan.appendices:
         yield appendix.content
 
 
-def _texts_with_targets(plan: Plan) -> Iterator[tuple[str, list[Target]]]:
+def _headings(plan: Plan) -> Iterator[str]:
+    """The trích yếu, the headings and the budget's labels: inline marks, no targets."""
+    yield plan.title.subject
+    if plan.purposes:
+        p = plan.purposes
+        yield from (p.title, p.purpose_title, p.requirements_title)
+    if plan.content:
+        c = plan.content
+        yield c.title
+        for group in (c.objectives, c.tasks, c.solutions):
+            if group is not None:
+                yield group.title
+            if isinstance(group, AreaGroup):
+                yield from (area.title for area in group.areas)
+    for section in (plan.organization, plan.reporting, *plan.other_sections):
+        if section:
+            yield section.title
+    if plan.budget:
+        b = plan.budget
+        yield from (b.title, b.total_label, b.sources_title)
+        if b.year_label:
+            yield b.year_label
+
+
+def _texts_with_targets(plan: Plan) -> Iterator[tuple[str, list[Target], set[str]]]:
+    """Every text written with inline marks: its targets, and the other names it may use.
+
+    Only a task's text may use ``{count}`` (its own count); elsewhere it would be
+    printed as it is.
+    """
+    for heading in _headings(plan):
+        yield heading, [], set()
     for blocks in plan_block_lists(plan):
-        for block in iter_blocks(blocks):
-            if isinstance(block, str):
-                yield block, []
-            elif isinstance(block, Paragraph):
-                yield block.text, block.targets
-            elif isinstance(block, Bullet):
-                yield block.bullet, block.targets
-                for item in block.items:
-                    if isinstance(item, SubBullet):
-                        yield item.text, item.targets
-                    else:
-                        yield item, []
+        for text, targets in block_texts(blocks):
+            yield text, targets, set()
     for task in iter_tasks(plan):
-        yield task.text, []
+        yield task.text, [], {"count"}
 
 
 def iter_targets(plan: Plan) -> Iterator[Target]:
     """Every measurable target of the plan, in document order."""
     for blocks in plan_block_lists(plan):
-        for block in iter_blocks(blocks):
-            if isinstance(block, (Paragraph, Bullet)):
-                yield from block.targets
-            if isinstance(block, Bullet):
-                for item in block.items:
-                    if isinstance(item, SubBullet):
-                        yield from item.targets
+        for _, targets in block_texts(blocks):
+            yield from targets
 
 
 def iter_target_data(

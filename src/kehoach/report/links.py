@@ -19,9 +19,9 @@ from datetime import date
 from typing import Any
 
 from kehoach.errors import UsageError
-from kehoach.model import Plan, Progress, iter_targets, iter_tasks, task_quarter
+from kehoach.model import Block, Plan, Progress, iter_targets, iter_tasks, task_quarter
 from kehoach.model.placeholders import placeholders
-from kehoach.model.plan import iter_blocks
+from kehoach.model.plan import block_texts
 from kehoach.model.progress import STATUS_LABELS, STATUS_LABELS_EN
 from kehoach.report.areas import TOTAL_SOURCE, AreaRef, find_area, find_source, plan_areas
 from kehoach.report.notices import Notice, Path, ProgressWarning, emit_warnings
@@ -40,7 +40,7 @@ class LinkResult:
     warnings: list[Notice] = field(default_factory=list)
 
 
-def _narratives(progress: Progress) -> Iterator[tuple[Path, list[Any]]]:
+def _narratives(progress: Progress) -> Iterator[tuple[Path, list[Block]]]:
     for name in ("summary", "strengths", "limitations", "lessons", "directions", "proposals"):
         yield (name,), getattr(progress, name)
     yield ("causes", "objective"), progress.causes.objective
@@ -48,19 +48,6 @@ def _narratives(progress: Progress) -> Iterator[tuple[Path, list[Any]]]:
     yield ("closing",), progress.closing
     for i, result in enumerate(progress.results):
         yield ("results", i, "content"), result.content
-
-
-def _texts(blocks: list[Any]) -> Iterator[str]:
-    for block in iter_blocks(blocks):
-        if isinstance(block, str):
-            yield block
-        else:
-            for name in ("text", "bullet", "section"):
-                value = getattr(block, name, None)
-                if isinstance(value, str):
-                    yield value
-            for item in getattr(block, "items", []):
-                yield item if isinstance(item, str) else item.text
 
 
 def link_progress(
@@ -133,7 +120,7 @@ def link_progress(
         if find_area(areas, area_result.area) is None:
             errors.append(unknown_area(("results", i, "area"), area_result.area, areas))
     for path, blocks in _narratives(progress):
-        for text in _texts(blocks):
+        for text, _ in block_texts(blocks):
             for name in placeholders(text):
                 if name not in target_ids:
                     errors.append(

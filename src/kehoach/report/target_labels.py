@@ -9,36 +9,19 @@ from __future__ import annotations
 
 import re
 
-from kehoach.model import (
-    Block,
-    Bullet,
-    Paragraph,
-    Plan,
-    SubBullet,
-    Target,
-    plan_block_lists,
-)
+from kehoach.model import Block, Plan, Target, plan_block_lists
 from kehoach.model.placeholders import parse_inline
-from kehoach.model.plan import iter_blocks
+from kehoach.model.plan import block_texts
 from kehoach.vi import count
 
 
 def targets_in(blocks: list[Block]) -> list[tuple[Target, str]]:
     """The targets declared in a block list, each with the text that places it."""
-    found: list[tuple[Target, str]] = []
-    for block in iter_blocks(blocks):
-        if isinstance(block, Paragraph):
-            found += [(t, block.text) for t in block.targets]
-        elif isinstance(block, Bullet):
-            found += [(t, block.bullet) for t in block.targets]
-            for item in block.items:
-                if isinstance(item, SubBullet):
-                    found += [(t, item.text) for t in item.targets]
-    return found
+    return [(target, text) for text, targets in block_texts(blocks) for target in targets]
 
 
 def target_texts(plan: Plan) -> dict[str, str]:
-    """Each target's id → the text that declares it (the first, if declared twice)."""
+    """Each target's id → the text that declares it (ids are unique in a plan)."""
     texts: dict[str, str] = {}
     for blocks in plan_block_lists(plan):
         for target, text in targets_in(blocks):
