@@ -204,7 +204,7 @@ def test_task_units_are_shown_when_given():
 
 
 def test_tone_style_is_kept_unless_asked():
-    """"hòa" and "hoà" stay as written; format.tone_style makes them one style on request."""
+    """ "hòa" and "hoà" stay as written; format.tone_style makes them one style on request."""
     data = minimal_plan()
     data["closing"] = ["Văn hóa, xã hội hoá, Thị ủy."]
     assert _body_texts(_compose(data))[-1] == "Văn hóa, xã hội hoá, Thị ủy."
@@ -229,7 +229,7 @@ def test_mixed_tone_styles_are_reviewed_not_changed():
 
 
 def test_citation_without_number_has_no_comma_before_the_date():
-    """"Kế hoạch số 29-KH/TU, ngày …" but "Kế hoạch tháng 01/2022 của …" (F-CITE-1)."""
+    """ "Kế hoạch số 29-KH/TU, ngày …" but "Kế hoạch tháng 01/2022 của …" (F-CITE-1)."""
     from kehoach.compose.text import reference_text
     from kehoach.model import Reference
 
@@ -237,3 +237,22 @@ def test_citation_without_number_has_no_comma_before_the_date():
     assert reference_text(with_number) == "Căn cứ Kế hoạch số 29-KH/TU, ngày 15/01/2022"
     draft = Reference(type_name="Kế hoạch", date={"year": 2022, "month": 1}, issuer="Thị ủy Sa Pa")
     assert reference_text(draft) == "Căn cứ Kế hoạch tháng 01/2022 của Thị ủy Sa Pa"
+
+
+def test_targets_in_an_appendix_are_written_out():
+    """A target declared or named in an appendix shows its figure, not "{id}"."""
+    data = minimal_plan()
+    target = {"id": "lop", "quantity": 3, "unit": "lớp"}
+    data["appendices"] = [
+        {"title": "Chỉ tiêu", "content": [{"text": "Mở {lop}.", "targets": [target]}, "Như {hn}."]}
+    ]
+    (appendix,) = _compose(data).appendices
+    assert [b.text for b in appendix.blocks] == ["Mở 03 lớp.", "Như ít nhất 05 hội nghị."]
+
+
+def test_a_target_in_a_budget_label_is_written_out():
+    """Budget labels place targets like any heading."""
+    data = minimal_plan()
+    data["budget"]["year_label"] = "Kinh phí cho {hn}"
+    texts = _body_texts(_compose(data))
+    assert any(t.startswith("3. Kinh phí cho ít nhất 05 hội nghị:") for t in texts), texts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kehoach.compose.body import BodyWriter, table_data
 from kehoach.compose.document import (
     AppendixPart,
@@ -19,7 +21,7 @@ from kehoach.compose.text import (
     strip_end_punctuation,
     text_runs,
 )
-from kehoach.model import Appendix, AreaGroup, Budget, Plan, Task, iter_targets
+from kehoach.model import Appendix, AreaGroup, Budget, Plan, Target, Task, iter_targets
 from kehoach.profiles import FormatProfile
 from kehoach.vi import (
     count,
@@ -65,7 +67,7 @@ def compose_plan(plan: Plan) -> ComposedDocument:
         body=w.result(),
         recipients=plan.recipients,
         signature=plan.signature,
-        appendices=_appendices(plan, profile),
+        appendices=_appendices(plan, profile, targets),
         keywords=[x for x in ("kehoach", plan.plan_type) if x],
         tone_style=plan.format.tone_style,
     )
@@ -130,7 +132,7 @@ def _budget(w: BodyWriter, budget: Budget, plan: Plan) -> None:
     def label(text: str) -> list[Run]:
         nonlocal number
         number += 1
-        return [Run(f"{number}. ", bold=True), *text_runs(f"{text}:", bold=True)]
+        return [Run(f"{number}. ", bold=True), *text_runs(f"{text}:", w.targets, bold=True)]
 
     total = [*label(budget.total_label), Run(f" {money_text(budget.total, unit, words)}")]
     if budget.has_appendix if budget.appendix_note is None else budget.appendix_note:
@@ -149,12 +151,15 @@ def _budget(w: BodyWriter, budget: Budget, plan: Plan) -> None:
         w.para("body", merge_runs(runs))
 
 
-def _appendices(plan: Plan, profile: FormatProfile) -> tuple[AppendixPart, ...]:
+def _appendices(
+    plan: Plan, profile: FormatProfile, targets: Mapping[str, Target]
+) -> tuple[AppendixPart, ...]:
     parts: list[tuple[str, tuple[object, ...], bool]] = []
     if plan.budget and plan.budget.has_appendix:
         parts.append((plan.budget.appendix_title, (budget_table(plan.budget),), False))
     for appendix in plan.appendices:
-        parts.append((appendix.title, _appendix_blocks(appendix, profile), appendix.landscape))
+        blocks = _appendix_blocks(appendix, profile, targets)
+        parts.append((appendix.title, blocks, appendix.landscape))
     reference = f"(Kèm theo {citation(plan.title.type_name, plan.header, plan.signature)})"
     word = profile.appendix_label_word.upper()
     numbered = len(parts) > 1  # F-APX-1: number them when there are two or more
@@ -170,8 +175,10 @@ def _appendices(plan: Plan, profile: FormatProfile) -> tuple[AppendixPart, ...]:
     )
 
 
-def _appendix_blocks(appendix: Appendix, profile: FormatProfile) -> tuple[object, ...]:
-    w = BodyWriter(profile)
+def _appendix_blocks(
+    appendix: Appendix, profile: FormatProfile, targets: Mapping[str, Target]
+) -> tuple[object, ...]:
+    w = BodyWriter(profile, targets)
     w.blocks(appendix.content, 1)
     blocks: list[object] = list(w.result())
     if appendix.table:
