@@ -228,6 +228,16 @@ def test_mixed_tone_styles_are_reviewed_not_changed():
     assert list(check_tone_styles(Plan.model_validate(data))) == []
 
 
+def test_no_tone_style_warning_once_the_style_is_chosen():
+    """With format.tone_style set the document is in one style: P-TONE-1 has nothing to offer."""
+    from kehoach.review import check_tone_styles
+
+    data = minimal_plan()
+    data["closing"] = ["Văn hóa, xã hội hoá."]
+    data["format"] = {"tone_style": "new"}
+    assert list(check_tone_styles(Plan.model_validate(data))) == []
+
+
 def test_citation_without_number_has_no_comma_before_the_date():
     """ "Kế hoạch số 29-KH/TU, ngày …" but "Kế hoạch tháng 01/2022 của …" (F-CITE-1)."""
     from kehoach.compose.text import reference_text

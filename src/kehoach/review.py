@@ -229,6 +229,8 @@ def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
     """Both tone-mark styles in one plan ("hòa" and "hoà"): offer format.tone_style."""
+    if plan.format.tone_style is not None:  # the document is written in one style already
+        return
     text = "\n".join(text for _, text in iter_texts(plan))
     words = text.split()
 
