@@ -221,6 +221,7 @@ def test_mixed_tone_styles_are_reviewed_not_changed():
     from kehoach.review import check_tone_styles
 
     data = minimal_plan()
+    data["budget"]["sources"][1]["name"] = "Xã hội hóa"  # budget sources are text too
     data["closing"] = ["Văn hóa, xã hội hoá."]
     (warning,) = check_tone_styles(Plan.model_validate(data))
     assert warning.code == "P-TONE-1" and "hóa" in warning.message_vi

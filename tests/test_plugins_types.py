@@ -332,6 +332,8 @@ def test_closing_slash_dot_warns_from_27_may_2026(date: str, warns: bool):
 def test_places_left_to_fill_warn():
     """P-TODO-1: any "[…]" left in the plan is flagged with its field."""
     plan = _plan(closing=["Trên đây là kế hoạch [ghi tên]."])
+    # the small plan's "Xã hội hoá" source and "Thị ủy" mix tone styles (P-TONE-1)
+    plan = plan.model_copy(update={"format": plan.format.model_copy(update={"tone_style": "old"})})
     warnings = review_plan(plan, plugin_manager=get_plugin_manager())
     assert [(w.code, w.field) for w in warnings] == [("P-TODO-1", "closing[0]")]
 

@@ -14,7 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from kehoach.model import Block, Bullet, Paragraph, Plan, SubBullet, Subsection, TableBlock
+from kehoach.loader import format_path
+from kehoach.model import Plan
+from kehoach.model.data import iter_free_text
+from kehoach.model.plan import block_texts
 from kehoach.orgs import LAST_DISTRICT_YEAR, MERGER_YEAR, Organization
 from kehoach.vi import convert_tone_style, normalize_text
 
@@ -56,85 +59,15 @@ class PlanWarning:
 
 
 def iter_texts(plan: Plan) -> Iterator[tuple[str, str]]:
-    """Every text a person wrote in a plan, with its field path (``closing[0]``)."""
-    yield "title.subject", plan.title.subject
-    yield "header.issuing_body", plan.header.issuing_body
-    if plan.header.superior_body:
-        yield "header.superior_body", plan.header.superior_body
-    yield "header.place", plan.header.place
-    yield from _blocks("opening.paragraphs", plan.opening.paragraphs)
-    if plan.purposes:
-        p = plan.purposes
-        yield "purposes.title", p.title
-        yield from _blocks("purposes.purpose", p.purpose)
-        yield from _blocks("purposes.requirements", p.requirements)
-    if plan.content:
-        c = plan.content
-        yield "content.title", c.title
-        yield from _blocks("content.intro", c.intro)
-        for name, group in (("objectives", c.objectives), ("solutions", c.solutions)):
-            if group is None:
-                continue
-            yield f"content.{name}.title", group.title
-            yield from _blocks(f"content.{name}.intro", group.intro)
-            for i, area in enumerate(group.areas):
-                yield f"content.{name}.areas[{i}].title", area.title
-                yield from _blocks(f"content.{name}.areas[{i}].content", area.content)
-        if c.tasks:
-            yield from _blocks("content.tasks.intro", c.tasks.intro)
-            for i, quarter in enumerate(c.tasks.quarters):
-                for j, task in enumerate(quarter.tasks):
-                    where = f"content.tasks.quarters[{i}].tasks[{j}]"
-                    yield f"{where}.text", task.text
-                    if task.lead:
-                        yield f"{where}.lead", task.lead
-                    for k, unit in enumerate(task.support):
-                        yield f"{where}.support[{k}]", unit
-        yield from _blocks("content.extra", c.extra)
-    sections = [("organization", plan.organization), ("reporting", plan.reporting)]
-    sections += [(f"other_sections[{i}]", s) for i, s in enumerate(plan.other_sections)]
-    for name, section in sections:
-        if section is not None:
-            yield f"{name}.title", section.title
-            yield from _blocks(f"{name}.content", section.content)
-    if plan.budget:
-        yield from _blocks("budget.notes", plan.budget.notes)
-    yield from _blocks("closing", plan.closing)
-    for i, item in enumerate(plan.recipients.items):
-        yield f"recipients.items[{i}]", item
-    yield "recipients.filing", plan.recipients.filing
-    for name in ("on_behalf_of", "position", "signer"):
-        value = getattr(plan.signature, name)
-        if value:
-            yield f"signature.{name}", value
-    for i, appendix in enumerate(plan.appendices):
-        yield f"appendices[{i}].title", appendix.title
-        yield from _blocks(f"appendices[{i}].content", appendix.content)
+    """Every text a person wrote in a plan, with its field path (``closing[0]``).
 
-
-def _blocks(path: str, blocks: list[Block]) -> Iterator[tuple[str, str]]:
-    for i, block in enumerate(blocks):
-        where = f"{path}[{i}]"
-        if isinstance(block, str):
-            yield where, block
-        elif isinstance(block, Paragraph):
-            yield f"{where}.text", block.text
-        elif isinstance(block, Bullet):
-            yield f"{where}.bullet", block.bullet
-            for j, item in enumerate(block.items):
-                text = item.text if isinstance(item, SubBullet) else item
-                yield f"{where}.items[{j}]", text
-        elif isinstance(block, Subsection):
-            yield f"{where}.section", block.section
-            yield from _blocks(f"{where}.content", block.content)
-        elif isinstance(block, TableBlock):
-            table = block.table
-            for j, column in enumerate(table.columns):
-                yield f"{where}.table.columns[{j}].title", column.title
-            for j, row in enumerate(table.rows):
-                for k, cell in enumerate(row):
-                    if isinstance(cell, str):
-                        yield f"{where}.table.rows[{j}][{k}]", cell
+    Every field of text counts (headings, tasks and their units, budget labels, sources
+    and lines, citations, table cells, target units and labels…), as in the
+    roll-forward's search for literal years: one walk, so neither misses a field.
+    """
+    for path, value in iter_free_text(plan.model_dump()):
+        if isinstance(value, str):
+            yield format_path(path), value
 
 
 def fold(text: str) -> str:
@@ -191,8 +124,8 @@ def check_closing(plan: Plan) -> Iterator[PlanWarning]:
     profile = resolve_profile(plan.format, plan.header.date)
     if profile.id != "party-2026" or not plan.closing:
         return
-    last = list(_blocks("closing", plan.closing[-1:]))
-    if last and last[-1][1].rstrip().endswith("./."):
+    last = [text for text, _ in block_texts(plan.closing[-1:])]
+    if last and last[-1].rstrip().endswith("./."):
         yield PlanWarning(
             "F-BODY-6",
             f"closing[{len(plan.closing) - 1}]",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -365,28 +364,6 @@ def iter_targets(plan: Plan) -> Iterator[Target]:
     for blocks in plan_block_lists(plan):
         for _, targets in block_texts(blocks):
             yield from targets
-
-
-def iter_target_data(
-    data: Any, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], str]]:
-    """Every target of dumped plan data (``Plan.model_dump()``), in document order.
-
-    Yields its path, its data (the dict itself, so callers may change it in place) and
-    the sentence holding it. The roll-forward and the plan sheet work on dumped data,
-    which :func:`iter_targets` (on the model) cannot change or locate.
-    """
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "targets" and isinstance(value, list):
-                sentence = data.get("bullet") or data.get("text") or ""
-                for i, target in enumerate(value):
-                    yield (*path, key, i), target, sentence
-            else:
-                yield from iter_target_data(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from iter_target_data(value, (*path, i))
 
 
 def iter_tasks(plan: Plan) -> Iterator[Task]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from kehoach.model.plan import iter_target_data
+from kehoach.model.data import iter_target_data
 from kehoach.rollover.context import Roll
 
 

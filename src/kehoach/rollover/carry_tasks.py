@@ -15,10 +15,10 @@ from datetime import date
 from typing import Any
 
 from kehoach.model import Task
+from kehoach.model.data import Path
 from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS, STATUS_LABELS_EN
 from kehoach.rollover.context import Roll
 from kehoach.rollover.tasks import guess_recurring
-from kehoach.rollover.texts import Path
 from kehoach.rollover.years import quote
 from kehoach.vi import roman, short_date
 

@@ -12,9 +12,10 @@ from typing import Any
 
 from kehoach.loader import format_path
 from kehoach.model import Plan
+from kehoach.model.data import Path
 from kehoach.model.progress import Progress
 from kehoach.rollover.review import ReviewItem
-from kehoach.rollover.texts import Path, describe
+from kehoach.rollover.texts import describe
 
 
 def review_item(

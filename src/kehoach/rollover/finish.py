@@ -10,9 +10,10 @@ from datetime import date
 from typing import Any
 
 from kehoach.model import Plan
+from kehoach.model.data import Path
 from kehoach.profiles import profile_for_date
 from kehoach.rollover.context import Roll, is_year_end
-from kehoach.rollover.texts import Path, describe, parse_path
+from kehoach.rollover.texts import describe, parse_path
 from kehoach.rollover.years import quote
 from kehoach.vi import format_number, short_date
 

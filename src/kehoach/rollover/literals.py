@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kehoach.model.data import Path, iter_free_text
 from kehoach.rollover.context import Roll, review_item
 from kehoach.rollover.review import LITERAL_NOTES, ReviewItem
-from kehoach.rollover.texts import Path, iter_free_text
 from kehoach.rollover.years import (
     Literal,
     cited_in_clause,

@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from kehoach.errors import InputError
 from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan
-from kehoach.rollover.texts import Path, get_at, set_at
+from kehoach.model.data import Path
+from kehoach.rollover.texts import get_at, set_at
 
 # Review groups, in the order the list shows them: (key, Vietnamese heading, English heading).
 GROUPS: tuple[tuple[str, str, str], ...] = (

@@ -1,24 +1,18 @@
-"""The free text of a plan: where every piece of user text is, and how to name that place.
+"""Places in plan data: reading and writing a path, and naming the place in words.
 
-The plan is walked as plain data (``Plan.model_dump()``), so a path here is the path a
-person sees in the YAML file ("content.tasks.quarters[0].tasks[7].text") and the same
-path can be written back before the data is validated again.
+The plan is handled as plain data (``Plan.model_dump()``; its texts are found by
+:func:`kehoach.model.data.iter_free_text`), so a path here is the path a person sees
+in the YAML file ("content.tasks.quarters[0].tasks[7].text") and the same path can be
+written back before the data is validated again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
+from kehoach.model.data import Path
 from kehoach.vi import roman
-
-Path = tuple[str | int, ...]
-
-# Keys whose values are codes, ids or options rather than text a person reads.
-NOT_TEXT = frozenset(
-    {"id", "source", "plan_type", "format", "type_code", "body_code", "align", "authority"}
-)
 
 
 def parse_path(text: str) -> Path:
@@ -30,31 +24,6 @@ def parse_path(text: str) -> Path:
     for piece in re.findall(r"[^.\[\]]+|\[\d+\]", text):
         parts.append(int(piece[1:-1]) if piece.startswith("[") else piece)
     return tuple(parts)
-
-
-def iter_free_text(data: Any, path: Path = ()) -> Iterator[tuple[Path, str | int]]:
-    """Every piece of free text of dumped plan data, in document order.
-
-    Table cells written as whole numbers are yielded too: a cell holding 2022 is a
-    year as much as the text "2022" is.
-    """
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_TEXT:
-                yield from iter_free_text(value, (*path, key))
-    elif isinstance(data, list):
-        in_table = bool(path) and (path[-1] == "total" or _is_row(path))
-        for index, value in enumerate(data):
-            if in_table and isinstance(value, int) and not isinstance(value, bool):
-                yield (*path, index), value
-            else:
-                yield from iter_free_text(value, (*path, index))
-    elif isinstance(data, str):
-        yield path, data
-
-
-def _is_row(path: Path) -> bool:
-    return len(path) >= 2 and path[-2] == "rows" and isinstance(path[-1], int)
 
 
 def get_at(data: Any, path: Path) -> Any:

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from kehoach.loader import format_path
 from kehoach.model import Plan
+from kehoach.model.data import iter_target_data
 from kehoach.model.placeholders import placeholders
-from kehoach.model.plan import iter_target_data
 from kehoach.sheets.plan_layout import (
     BUDGET,
     BUDGET_COLUMNS,

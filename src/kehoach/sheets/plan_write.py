@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kehoach.model import Plan
-from kehoach.model.plan import iter_target_data
+from kehoach.model.data import iter_target_data
 from kehoach.sheets.plan_layout import (
     BUDGET,
     BUDGET_COLUMNS,
