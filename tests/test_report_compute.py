@@ -208,3 +208,13 @@ def test_placeholder_in_a_narrative_must_name_a_target():
     with pytest.raises(InputError) as info:
         load_progress(progress, plan=_plan())
     assert "'hm'" in info.value.problems[0].message_vi
+
+
+def test_a_percentage_label_reads_as_the_plan_prints_it():
+    """ "95%" in a target's default label, as in the rendered plan (no "95 %")."""
+    data = minimal_plan()
+    target = {"id": "tl", "quantity": 95, "unit": "%"}
+    data["content"]["intro"] = [{"text": "Phấn đấu {tl} đảng viên học tập.", "targets": [target]}]
+    progress = minimal_progress()
+    result = next(t for t in _data(progress, load_plan(data)).targets if t.target.id == "tl")
+    assert result.label == "Phấn đấu 95% đảng viên học tập"

@@ -89,3 +89,24 @@ def test_plan_without_tasks_or_budget():
     result = next_year(Plan.model_validate(data))
     assert result.plan.year == 2023 and result.plan.budget is None
     assert {i.kind for i in result.review} >= {"header", "signer", "basis"}
+
+
+def test_carried_figures_read_as_the_plan_prints_them():
+    """Notes write 1.250 (not 1250) and 95% (not "95 %"), as the plan and the report do."""
+    from kehoach.model import Progress
+
+    data = minimal_plan()
+    target = data["content"]["objectives"]["areas"][0]["content"][0]["targets"][0]
+    target["quantity"] = 1250
+    pct = {"id": "tl", "quantity": 95, "unit": "%"}
+    data["content"]["intro"] = [{"text": "Phấn đấu {tl} đảng viên.", "targets": [pct]}]
+    progress = Progress.model_validate(
+        {"period": "year", "targets": [{"id": "hn", "achieved": 1000}]}
+    )
+    review = next_year(Plan.model_validate(data), progress).review
+    carried = next(i for i in review if i.kind == "carried-target")
+    assert "chỉ tiêu ít nhất 1.250 hội nghị" not in carried.note_vi  # the qualifier stays out
+    assert "chỉ tiêu 1.250 hội nghị, đã thực hiện 1.000" in carried.note_vi
+    assert (carried.old, carried.new) == ("1.250", "250")
+    unreported = next(i for i in review if i.kind == "not-reported" and "chỉ tiêu" in i.note_vi)
+    assert "giữ chỉ tiêu 95%." in unreported.note_vi

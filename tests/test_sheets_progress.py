@@ -248,3 +248,18 @@ def test_dates_and_decimals_as_typed(plan, sheet_bytes, tmp_path):
     progress = load_progress(path, plan=plan)
     assert str(progress.targets[0].achieved) == "1.5"
     assert (progress.period, progress.cutoff) == ("6m", date(2022, 6, 30))
+
+
+def test_a_target_outside_the_areas_is_named_by_its_sentence():
+    """A target of the content's intro gets the same label as in the report, not an empty one."""
+    from plan_data import minimal_plan
+
+    data = minimal_plan()
+    target = {"id": "tl", "quantity": 95, "unit": "%"}
+    data["content"]["intro"] = [{"text": "Phấn đấu {tl} đảng viên học tập.", "targets": [target]}]
+    book = book_of(progress_workbook_bytes(load_plan(data)))
+    targets = book["Chỉ tiêu"]
+    cols = columns_of(targets)
+    row = row_of(targets, "tl")
+    assert targets.cell(row, cols["Chỉ tiêu"]).value == "Phấn đấu 95% đảng viên học tập"
+    assert targets.cell(row, cols["Lĩnh vực"]).value is None

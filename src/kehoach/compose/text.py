@@ -26,6 +26,11 @@ def target_runs(target: Target, *, bold: bool, italic: bool) -> list[Run]:
     return runs
 
 
+def target_text(target: Target) -> str:
+    """ "ít nhất 05 hội nghị", "95%": a target as plain text, as its runs read."""
+    return "".join(run.text for run in target_runs(target, bold=False, italic=False))
+
+
 def text_runs(
     text: str,
     targets: Mapping[str, Target] | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kehoach.compose import Run
-from kehoach.compose.text import merge_runs, strip_end_punctuation, text_runs
+from kehoach.compose.text import merge_runs, strip_end_punctuation, target_text, text_runs
 from kehoach.model.progress import PERIODS
 from kehoach.report.results import Share, TargetResult
 from kehoach.vi import count, format_number, format_percent
@@ -42,10 +42,9 @@ def target_runs(result: TargetResult) -> list[Run]:
     label = strip_end_punctuation(result.label)
     runs = [Run(f"{label}: ")]
     if result.achieved is None:
-        qualifier = f"{result.target.qualifier} " if result.target.qualifier else ""
         runs += [
             Run("chưa báo cáo kết quả (kế hoạch "),
-            Run(f"{qualifier}{count(result.planned)}{unit_text(result)}"),
+            Run(target_text(result.target)),
             Run(")"),
         ]
     else:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from kehoach.compose.text import target_text
 from kehoach.model import Block, Plan, Target, plan_block_lists
 from kehoach.model.placeholders import parse_inline
 from kehoach.model.plan import block_texts
-from kehoach.vi import count
 
 
 def targets_in(blocks: list[Block]) -> list[tuple[Target, str]]:
@@ -39,8 +39,7 @@ def sentence_label(text: str, target: Target) -> str:
     plain: list[str] = []
     for span in parse_inline(pieces[0]):
         if span.placeholder == target.id:
-            qualifier = f"{target.qualifier} " if target.qualifier else ""
-            plain.append(f"{qualifier}{count(target.quantity)} {target.unit}")
+            plain.append(target_text(target))
         elif span.placeholder:
             plain.append("{" + span.placeholder + "}")
         else:

@@ -10,6 +10,7 @@ import math
 from decimal import Decimal
 
 from kehoach.model.data import iter_target_data
+from kehoach.report.phrases import quantity_text
 from kehoach.rollover.context import Roll
 
 
@@ -22,6 +23,8 @@ def carry_targets(roll: Roll) -> None:
     old_year = roll.old.year
     for path, target, _ in iter_target_data(roll.data):
         quantity, unit = target["quantity"], target["unit"]
+        planned = quantity_text(quantity)
+        figure = f"{planned}%" if unit == "%" else f"{planned} {unit}"  # as the plan prints it
         name = target.get("label") or target["id"]
         done = achieved.get(target["id"])
         if done is None:
@@ -29,8 +32,7 @@ def carry_targets(roll: Roll) -> None:
                 "carried",
                 "not-reported",
                 path,
-                f"Chưa có số liệu thực hiện năm {old_year}: giữ chỉ tiêu "
-                f"{_count(quantity)} {unit}.",
+                f"Chưa có số liệu thực hiện năm {old_year}: giữ chỉ tiêu {figure}.",
                 f"No result reported for {old_year}: the target stays at {quantity} {unit}.",
                 quote=name,
             )
@@ -41,7 +43,7 @@ def carry_targets(roll: Roll) -> None:
                 "carried",
                 "carried-target",
                 path,
-                f"Năm {old_year} đạt {_count(done)}% trên chỉ tiêu {quantity}%: giữ chỉ "
+                f"Năm {old_year} đạt {quantity_text(done)}% trên chỉ tiêu {quantity}%: giữ chỉ "
                 "tiêu tỷ lệ.",
                 f"{old_year}: {done}% of the {quantity}% target; the rate stays.",
                 quote=name,
@@ -53,14 +55,14 @@ def carry_targets(roll: Roll) -> None:
                 "carried",
                 "carried-target",
                 path,
-                f"Chưa đạt năm {old_year}: chỉ tiêu {_count(quantity)} {unit}, đã thực hiện "
-                f"{_count(done)}; chuyển tiếp số còn lại {_count(remaining)} {unit}. Nếu là "
-                f"chỉ tiêu hằng năm, có thể giữ {_count(quantity)}.",
+                f"Chưa đạt năm {old_year}: chỉ tiêu {figure}, đã thực hiện "
+                f"{quantity_text(done)}; chuyển tiếp số còn lại {quantity_text(remaining)} "
+                f"{unit}. Nếu là chỉ tiêu hằng năm, có thể giữ {planned}.",
                 f"Not met in {old_year}: target {quantity} {unit}, done {done}; the "
                 f"remaining {remaining} carries over. A yearly target may keep {quantity}.",
                 quote=name,
-                old=_count(quantity),
-                new=_count(remaining),
+                old=planned,
+                new=quantity_text(remaining),
                 applied=True,
             )
     if met:
@@ -71,10 +73,3 @@ def carry_targets(roll: Roll) -> None:
             f"Các chỉ tiêu đã đạt năm {old_year}, giữ nguyên số lượng: {', '.join(met)}.",
             f"Targets met in {old_year}, kept as they were: {', '.join(met)}.",
         )
-
-
-def _count(value: int | Decimal) -> str:
-    """A quantity as the plan writes it: two digits ("05"), or a decimal with a comma."""
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        return format(value, "f").replace(".", ",")
-    return f"{int(value):02d}"

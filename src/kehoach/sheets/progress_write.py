@@ -27,7 +27,7 @@ from kehoach.model import (
 )
 from kehoach.report.areas import TOTAL_SOURCE, plan_areas
 from kehoach.report.snapshot import plan_snapshot
-from kehoach.report.target_labels import sentence_label, targets_in
+from kehoach.report.target_labels import sentence_label, target_texts, targets_in
 from kehoach.sheets.progress_layout import (
     BUDGET,
     BUDGET_COLS,
@@ -115,11 +115,10 @@ def _validation(kind: str, area: str, title: str, message: str, **kwargs: Any) -
 
 def _targets_sheet(book: Workbook, plan: Plan) -> None:
     area_of: dict[str, str] = {}
-    texts: dict[str, str] = {}
     for ref in plan_areas(plan):
-        for target, text in targets_in(ref.area.content):
-            area_of.setdefault(target.id, plain_text(ref.area.title, plan=plan))
-            texts.setdefault(target.id, text)
+        for target, _ in targets_in(ref.area.content):
+            area_of[target.id] = plain_text(ref.area.title, plan=plan)
+    texts = target_texts(plan)
     rows = [
         (
             t.id,
