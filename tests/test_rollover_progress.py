@@ -11,6 +11,7 @@ import pytest
 import kehoach
 from kehoach.model import Plan, Progress, iter_targets, iter_tasks, task_quarter
 from kehoach.rollover import ProgressMismatchError, Rollover, next_year
+from plan_data import minimal_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "sapa-2022-tuyen-giao.yaml"
@@ -167,3 +168,15 @@ def test_api_applies_suggestions(plan: Plan):
     assert result.suggestions == ()
     assert any(i.applied and i.group == "changed" for i in result.review)
     assert result.plan.year == 2023 and result.from_year == plan.year
+
+
+def test_budget_sources_are_found_as_the_report_finds_them():
+    """A source named in other case, or "total" for a plan without sources, is this plan's."""
+    data = minimal_plan()
+    progress = {"period": "year", "budget": [{"source": "ngân sách", "spent": 100}]}
+    kehoach.compose_report(data, progress)  # the report accepts it…
+    assert kehoach.next_year_plan(data, progress).year == 2023  # …and so does next year
+    del data["budget"]["sources"]
+    progress = {"period": "year", "budget": [{"source": "total", "spent": 100}]}
+    kehoach.compose_report(data, progress)
+    assert next_year(kehoach.load_plan(data), Progress.model_validate(progress)).year == 2023

@@ -32,6 +32,7 @@ from kehoach.errors import InputError, KehoachError, UsageError
 from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan, iter_targets, iter_tasks
 from kehoach.model.progress import Progress
+from kehoach.report.areas import TOTAL_SOURCE, find_source
 from kehoach.rollover.carry_targets import carry_targets
 from kehoach.rollover.carry_tasks import carry_tasks
 from kehoach.rollover.context import Roll
@@ -113,22 +114,13 @@ def check_progress(plan: Plan, progress: Progress) -> None:
             f"số liệu tiến độ là của năm {progress.year}, kế hoạch là năm {plan.year}",
             f"the progress is for {progress.year}, the plan for {plan.year}",
         )
-    sources = set()
-    if plan.budget:
-        sources = {s.id for s in plan.budget.sources if s.id} | {
-            s.name for s in plan.budget.sources
-        }
-    for kind_vi, kind_en, known, given in (
-        (
-            "chỉ tiêu",
-            "targets",
-            {t.id for t in iter_targets(plan)},
-            [t.id for t in progress.targets],
-        ),
-        ("nhiệm vụ", "tasks", {t.id for t in iter_tasks(plan)}, [t.id for t in progress.tasks]),
-        ("nguồn kinh phí", "budget sources", sources, [b.source for b in progress.budget]),
+    target_ids = {t.id for t in iter_targets(plan)}
+    task_ids = {t.id for t in iter_tasks(plan)}
+    for kind_vi, kind_en, unknown in (
+        ("chỉ tiêu", "targets", [t.id for t in progress.targets if t.id not in target_ids]),
+        ("nhiệm vụ", "tasks", [t.id for t in progress.tasks if t.id not in task_ids]),
+        ("nguồn kinh phí", "budget sources", _unknown_sources(plan, progress)),
     ):
-        unknown = [item for item in given if item not in known]
         if unknown:
             shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
             raise ProgressMismatchError(
@@ -137,6 +129,16 @@ def check_progress(plan: Plan, progress: Progress) -> None:
                 f"the progress does not match the plan: {kind_en} {shown} are not in the plan "
                 "(progress of another plan?)",
             )
+
+
+def _unknown_sources(plan: Plan, progress: Progress) -> list[str]:
+    """The budget sources of ``progress`` the plan lacks, found as the report finds them."""
+    if plan.budget is None:
+        return [b.source for b in progress.budget]
+    sources = plan.budget.sources
+    if not sources:  # the plan's budget is one total
+        return [b.source for b in progress.budget if b.source != TOTAL_SOURCE]
+    return [b.source for b in progress.budget if find_source(sources, b.source) is None]
 
 
 def _run(roll: Roll) -> Rollover:
