@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from helpers.progress_sheet import LABELS, book_of, columns_of, fill, row_of
@@ -190,6 +192,16 @@ def test_bad_status_date_and_amount(sheet_bytes, tmp_path):
     assert "không phải số tiền" in problem.message_vi
 
 
+def test_a_two_digit_year_is_not_read_as_year_22(sheet_bytes, tmp_path):
+    """30/6/22 typed as text is an error at its cell, not 30 June of the year 22."""
+    path, row, col = _edited(
+        sheet_bytes, tmp_path, "Nhiệm vụ", "q2-hoi-thi", "Ngày hoàn thành", "30/6/22"
+    )
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)
+    assert "năm đủ 4 chữ số" in problem.message_vi
+
+
 def test_unknown_id_in_the_sheet(plan, sheet_bytes, tmp_path):
     """An id typed over (after unprotecting) is an error at its cell, with the nearest id."""
     book = book_of(sheet_bytes)
@@ -263,3 +275,52 @@ def test_a_target_outside_the_areas_is_named_by_its_sentence():
     row = row_of(targets, "tl")
     assert targets.cell(row, cols["Chỉ tiêu"]).value == "Phấn đấu 95% đảng viên học tập"
     assert targets.cell(row, cols["Lĩnh vực"]).value is None
+
+
+_ODD_CELLS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**18), max_value=10**18),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1)),
+    st.sampled_from(
+        ["", " ", "4,5", "1.250", "30/6/22", "31/02/2022", "#REF!", "=1+1", "x" * 5000]
+    ),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Chỉ tiêu", "Nhiệm vụ", "Kinh phí", "Báo cáo"]),
+            st.integers(2, 12),
+            st.integers(1, 8),
+            _ODD_CELLS,
+        ),
+        max_size=4,
+    )
+)
+def test_odd_cells_give_progress_or_located_problems(plan, sheet_bytes, tmp_path_factory, edits):
+    """Whatever is typed into the sheet, it reads back as progress or as problems with a place."""
+    book = book_of(sheet_bytes)
+    for title, row, column, value in edits:
+        book[title].cell(row, column).value = value
+    path = tmp_path_factory.mktemp("odd") / "odd.xlsx"
+    book.save(path)
+    try:
+        load_progress(path, plan=plan)
+    except InputError as error:
+        assert all(p.message_vi and p.message_vi != p.message_en for p in error.problems)
+
+
+def test_a_number_in_a_date_cell_is_one_worded_problem(sheet_bytes, tmp_path):
+    """A huge number in a date cell gives a located problem and no English library warning."""
+    path, row, col = _edited(
+        sheet_bytes, tmp_path, "Nhiệm vụ", "q2-hoi-thi", "Ngày hoàn thành", 10**12
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)

@@ -105,6 +105,11 @@ def date_cell(value: Any) -> date | None:
             day, month, year = (int(p) for p in parts)
             if year < 100 and len(parts[0]) == 4:  # 2022-06-30
                 day, year = year, day
+            if year < 1000:  # 30/6/22 would be the year 22, not 2022
+                raise CellError(
+                    f"'{value}' không phải ngày: ghi năm đủ 4 chữ số (30/6/2022)",
+                    f"'{value}' is not a date: write the year in full (30/6/2022)",
+                )
             try:
                 return date(year, month, day)
             except ValueError:

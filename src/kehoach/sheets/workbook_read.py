@@ -11,6 +11,7 @@ by name, so a moved or renamed column is an error naming the column
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,12 @@ def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
     else:
         stream = source
     try:
-        book = load_workbook(stream, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl's English notes ("Cell G2 is marked as a date but the serial value …
+            # is outside the limits for dates") would reach users: the cell then reads as an
+            # error value, which the cell readers report in words at its place.
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            book = load_workbook(stream, data_only=True)
     except (
         zipfile.BadZipFile,
         InvalidFileException,  # a file whose name does not end in .xlsx
