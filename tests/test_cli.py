@@ -201,3 +201,25 @@ def test_schema_of_progress_files(capsys):
     schema = json.loads(out)
     assert code == 0 and schema["title"].startswith("Kết quả thực hiện")
     assert "targets" in schema["properties"]
+
+
+def test_usage_line_is_in_the_users_language(capsys):
+    """ "cách dùng:" in Vietnamese (argparse writes "usage:"), "usage:" in English."""
+    _, _, err = _run(capsys, "validate")
+    assert err.startswith("cách dùng: kehoach validate")
+    _, _, err = _run(capsys, "--lang", "en", "validate")
+    assert err.startswith("usage: kehoach validate")
+
+
+def test_every_argument_has_help():
+    """Every option and positional argument of every command is explained."""
+    import argparse
+
+    from kehoach.cli import build_parser
+    from kehoach.cli.base import Translator
+
+    parser = build_parser(Translator("vi"))
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, sub in commands.choices.items():
+        missing = [a.dest for a in sub._actions if not a.help]
+        assert missing == [], name

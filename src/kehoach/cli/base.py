@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,27 @@ _ARGPARSE_VI = (
 )
 
 
+def _formatter(t: Translator) -> type[argparse.HelpFormatter]:
+    """argparse's help formatter, its "usage:" prefix in the user's language."""
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(
+            self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+        ) -> None:
+            super().add_usage(
+                usage, actions, groups, t("cách dùng: ", "usage: ") if prefix is None else prefix
+            )
+
+    return Formatter
+
+
 class KehoachArgumentParser(argparse.ArgumentParser):
     """argparse with Vietnamese usage errors (exit code 2, no traceback)."""
 
     def __init__(self, *args: object, translator: Translator | None = None, **kwargs: object):
         self.translator = t = translator or Translator()
         kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _formatter(t))
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         # argparse's own headings are English; these are the ones a user reads.
         self._positionals.title = t("tham số", "positional arguments")

@@ -38,7 +38,12 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     validate = add_subparser(
         commands, "validate", t, "kiểm tra dữ liệu kế hoạch", "validate plan files"
     )
-    validate.add_argument("plans", nargs="+", metavar="PLAN")
+    validate.add_argument(
+        "plans",
+        nargs="+",
+        metavar="PLAN",
+        help=t("tệp kế hoạch .yaml/.json", "plan file .yaml/.json"),
+    )
     validate.add_argument(
         "--strict",
         action="store_true",
