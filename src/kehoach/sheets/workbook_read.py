@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -216,8 +216,3 @@ def read_table(
         padded = list(values) + [None] * (len(columns) - len(values))
         rows.append(SheetRow(number, {c.key: v for c, v in zip(columns, padded, strict=True)}))
     return rows
-
-
-def iter_cells(columns: Sequence[Column]) -> Iterator[tuple[int, Column]]:
-    """Columns with their 1-based numbers."""
-    return enumerate(columns, start=1)
