@@ -86,28 +86,24 @@ class OutputExistsError(KehoachError):
         return [f"{self.path} đã tồn tại; dùng --force để ghi đè"]
 
 
-class UsageError(KehoachError):
+class WordedError(KehoachError):
+    """An error with one message, worded in Vietnamese and in English."""
+
+    def __init__(self, message_vi: str, message_en: str):
+        self.message_vi, self.message_en = message_vi, message_en
+        super().__init__(message_en)
+
+    def messages(self, lang: str = "vi") -> list[str]:
+        """The message in ``lang``."""
+        return [self.message_en if lang == "en" else self.message_vi]
+
+
+class UsageError(WordedError):
     """A wrong command-line value (unknown type, year not after the plan's…)."""
 
-    def __init__(self, message_vi: str, message_en: str):
-        self.message_vi, self.message_en = message_vi, message_en
-        super().__init__(message_en)
 
-    def messages(self, lang: str = "vi") -> list[str]:
-        """The message in ``lang``."""
-        return [self.message_en if lang == "en" else self.message_vi]
-
-
-class RenderError(KehoachError):
+class RenderError(WordedError):
     """A document could not be laid out: a broken template, text a DOCX cannot hold…"""
-
-    def __init__(self, message_vi: str, message_en: str):
-        self.message_vi, self.message_en = message_vi, message_en
-        super().__init__(message_en)
-
-    def messages(self, lang: str = "vi") -> list[str]:
-        """The message in ``lang``."""
-        return [self.message_en if lang == "en" else self.message_vi]
 
 
 class OutputError(KehoachError):

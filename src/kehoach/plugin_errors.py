@@ -6,19 +6,11 @@ user's language and exits with code 2, writing no output.
 
 from __future__ import annotations
 
-from kehoach.errors import KehoachError
+from kehoach.errors import WordedError
 
 
-class PluginError(KehoachError):
+class PluginError(WordedError):
     """A plugin could not be loaded, or misbehaved."""
-
-    def __init__(self, message_vi: str, message_en: str):
-        self.message_vi, self.message_en = message_vi, message_en
-        super().__init__(message_en)
-
-    def messages(self, lang: str = "vi") -> list[str]:
-        """The message in ``lang``."""
-        return [self.message_en if lang == "en" else self.message_vi]
 
 
 class PluginLoadError(PluginError):

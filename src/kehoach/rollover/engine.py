@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from kehoach.errors import InputError, KehoachError, UsageError
+from kehoach.errors import InputError, UsageError, WordedError
 from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan, iter_targets, iter_tasks
 from kehoach.model.progress import Progress
@@ -66,16 +66,8 @@ _STEPS = (
 _GROUP_ORDER = {"decide": 0, "carried": 1, "one-off": 2, "literal": 3, "changed": 4}
 
 
-class ProgressMismatchError(KehoachError):
+class ProgressMismatchError(WordedError):
     """The progress data is not about this plan (its ids or year do not match)."""
-
-    def __init__(self, message_vi: str, message_en: str):
-        self.message_vi, self.message_en = message_vi, message_en
-        super().__init__(message_en)
-
-    def messages(self, lang: str = "vi") -> list[str]:
-        """The message in ``lang``."""
-        return [self.message_en if lang == "en" else self.message_vi]
 
 
 def next_year(plan: Plan, progress: Progress | None = None, *, year: int | None = None) -> Rollover:
