@@ -218,3 +218,13 @@ def test_a_percentage_label_reads_as_the_plan_prints_it():
     progress = minimal_progress()
     result = next(t for t in _data(progress, load_plan(data)).targets if t.target.id == "tl")
     assert result.label == "Phấn đấu 95% đảng viên học tập"
+
+
+def test_progress_of_another_year_is_refused():
+    """Progress for 2021 does not report on the 2022 plan (it is another plan's)."""
+    progress = minimal_progress()
+    progress["year"] = 2021
+    with pytest.raises(InputError) as info:
+        load_progress(progress, plan=_plan())
+    problem = next(p for p in info.value.problems if p.field == "year")
+    assert "năm 2021" in problem.message_vi and "năm 2022" in problem.message_vi

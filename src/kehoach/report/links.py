@@ -69,6 +69,16 @@ def link_progress(
         resolved, notes = None, []
     result = LinkResult(resolved, warnings=notes)
     errors, warns = result.errors, result.warnings
+    if progress.year is not None and progress.year != plan.year:
+        errors.append(
+            Notice(
+                ("year",),
+                f"số liệu là của năm {progress.year}, kế hoạch là năm {plan.year} (tệp tiến độ "
+                "của kế hoạch khác?)",
+                f"the progress is for {progress.year}, the plan for {plan.year} (progress of "
+                "another plan?)",
+            )
+        )
     target_ids = [t.id for t in iter_targets(plan)]
     tasks = {t.id: t for t in iter_tasks(plan)}
     quarters = task_quarter(plan)
