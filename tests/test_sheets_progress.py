@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from helpers.progress_sheet import LABELS, book_of, columns_of, fill, row_of
-from kehoach import InputError, ProgressWarning, compose_report, load_plan, load_progress
+from kehoach import InputError, Plan, ProgressWarning, compose_report, load_plan, load_progress
 from kehoach.render import Renderer
 from kehoach.sheets.progress import progress_workbook_bytes
 from report_data import PLAN, PROGRESS_6M, PROGRESS_YEAR
@@ -324,3 +324,21 @@ def test_a_number_in_a_date_cell_is_one_worded_problem(sheet_bytes, tmp_path):
         warnings.simplefilter("error")
         problem = _problem(path)
     assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)
+
+
+def test_last_years_sheet_is_refused(plan, tmp_path):
+    """A sheet made from the 2021 plan (same ids: they are stable) does not report on 2022."""
+    data = plan.model_dump()
+    data["year"] = 2021
+    data["header"]["date"] = {"year": 2021, "month": 1}
+    path = tmp_path / "2021.xlsx"
+    path.write_bytes(progress_workbook_bytes(Plan.model_validate(data)))
+    problem = _problem_with_plan(path, plan)
+    assert "kế hoạch năm 2021" in problem.message_vi and "năm 2022" in problem.message_vi
+
+
+def _problem_with_plan(path: Path, plan):
+    with pytest.raises(InputError) as info:
+        load_progress(path, plan=plan)
+    (problem,) = info.value.problems
+    return problem

@@ -136,7 +136,18 @@ def link_progress(
                     errors.append(
                         unknown(path, "{mã} chỉ tiêu", "{id} of a target", name, target_ids)
                     )
-    if progress.generated_from is not None:
+    sheet_year = progress.generated_from.items.get("year:") if progress.generated_from else None
+    if sheet_year is not None and sheet_year != str(plan.year):
+        errors.append(
+            Notice(
+                ("generated_from",),
+                f"bảng tính tiến độ được tạo từ kế hoạch năm {sheet_year}, kế hoạch là năm "
+                f"{plan.year}: tạo bảng tính từ kế hoạch này (kehoach progress-sheet)",
+                f"the progress sheet was made from the plan for {sheet_year}, the plan is for "
+                f"{plan.year}: make the sheet from this plan (kehoach progress-sheet)",
+            )
+        )
+    elif progress.generated_from is not None:
         differences = snapshot_differences(progress.generated_from, plan)
         if differences:
             vi = "; ".join(d[0] for d in differences)
