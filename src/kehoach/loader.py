@@ -330,6 +330,25 @@ def _bad_scalar(bad: _BadScalar, positions: _Positions) -> Problem:
     return Problem(format_path(field), vi, en, *where)
 
 
+def read_mapping(path: str | Path) -> tuple[dict[str, Any], _Positions]:
+    """:func:`read_data` for a file that must hold a mapping (key: value), as plans do."""
+    data, positions = read_data(path)
+    if not isinstance(data, dict):
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "",
+                    "nội dung tệp phải là một nhóm trường (key: value)",
+                    "the file must hold a mapping (key: value)",
+                    1,
+                    1,
+                )
+            ],
+        )
+    return data, positions
+
+
 def positions_of(path: str | Path) -> _Positions:
     """Where each value of a (valid) YAML/JSON file is written, to point people at lines."""
     return read_data(path)[1]
@@ -376,20 +395,7 @@ def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
             return model.model_validate(data)
         except ValidationError as exc:
             raise InputError("<dict>", problems_from(exc, data_positions(data))) from None
-    data, positions = read_data(source)
-    if not isinstance(data, dict):
-        raise InputError(
-            source,
-            [
-                Problem(
-                    "",
-                    "nội dung tệp phải là một nhóm trường (key: value)",
-                    "the file must hold a mapping (key: value)",
-                    1,
-                    1,
-                )
-            ],
-        )
+    data, positions = read_mapping(source)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kehoach.errors import InputError, Problem
-from kehoach.loader import data_positions, format_path, problems_from, read_data
+from kehoach.loader import data_positions, format_path, problems_from, read_mapping
 from kehoach.model import Plan, Progress
 from kehoach.report.links import Notice, link_progress
 
@@ -64,20 +64,7 @@ def load_progress(
 
 
 def _read_text(path: Path) -> tuple[Progress, Locate]:
-    data, positions = read_data(path)
-    if not isinstance(data, dict):
-        raise InputError(
-            path,
-            [
-                Problem(
-                    "",
-                    "nội dung tệp phải là một nhóm trường (key: value)",
-                    "the file must hold a mapping (key: value)",
-                    1,
-                    1,
-                )
-            ],
-        )
+    data, positions = read_mapping(path)
     try:
         progress = Progress.model_validate(data)
     except ValidationError as exc:
