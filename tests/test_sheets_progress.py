@@ -342,3 +342,17 @@ def _problem_with_plan(path: Path, plan):
         load_progress(path, plan=plan)
     (problem,) = info.value.problems
     return problem
+
+
+def test_figures_without_an_id_are_not_dropped(sheet_bytes, tmp_path):
+    """A status filled in on a row whose id cell was cleared is an error, not lost silently."""
+    book = book_of(sheet_bytes)
+    ws = book["Nhiệm vụ"]
+    row = row_of(ws, "q2-hoi-thi")
+    ws.cell(row, columns_of(ws)["Tình trạng"]).value = LABELS["done_on_time"]
+    ws.cell(row, 1).value = None
+    path = tmp_path / "no-id.xlsx"
+    book.save(path)
+    problem = _problem(path)
+    assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, 1)
+    assert "không có mã nhiệm vụ" in problem.message_vi

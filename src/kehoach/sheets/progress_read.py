@@ -127,9 +127,18 @@ def _entries(
     out: list[dict[str, Any]] = []
     for row in rows:
         values = row.values
-        if values[columns[0].key] is None:
-            continue
         if all(_blank(values[c.key]) for c in columns if not c.locked):
+            continue
+        if _blank(values[columns[0].key]):  # filled in, but whose figures are these?
+            kind_vi, kind_en = _KINDS[title]
+            problems.add(
+                title,
+                f"dòng {row.number} có số liệu nhưng không có {kind_vi} (ô mã bị xoá hoặc gộp?)",
+                f"row {row.number} is filled in but has no {kind_en} (id cell cleared or merged?)",
+                row=row.number,
+                column=1,
+                field=f"{columns[0].title} (A{row.number})",
+            )
             continue
         index = len(out)
         for number, column in enumerate(columns, start=1):
@@ -151,6 +160,11 @@ def _entries(
 
 
 _FIELDS = {TARGETS: "targets", TASKS: "tasks", BUDGET: "budget"}
+_KINDS = {
+    TARGETS: ("mã chỉ tiêu", "target id"),
+    TASKS: ("mã nhiệm vụ", "task id"),
+    BUDGET: ("mã nguồn kinh phí", "budget source id"),
+}
 
 
 class _BadCell(Exception):
