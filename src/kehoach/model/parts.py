@@ -73,7 +73,8 @@ class Reference(KModel):
     number: Text | None = Field(default=None, description="Số và ký hiệu, ví dụ: 29-KH/TU")
     date: DocDate | None = Field(default=None, description="Ngày ban hành")
     issuer: Text | None = Field(default=None, description="Cơ quan ban hành, ví dụ: Thị ủy Sa Pa")
-    subject: RichText | None = Field(default=None, description="Trích yếu của văn bản được dẫn")
+    # plain text: a citation is written out as one run (reference_text), marks and all
+    subject: Text | None = Field(default=None, description="Trích yếu của văn bản được dẫn")
 
 
 class Opening(KModel):
