@@ -52,7 +52,7 @@ def test_schema_rejects_an_unknown_key():
 
 
 def test_money_written_as_text_is_valid_for_the_schema_too():
-    """"6.505.490.000" is accepted by the model and by the schema; "6,5" by neither."""
+    """ "6.505.490.000" is accepted by the model and by the schema; "6,5" by neither."""
     data = yaml.safe_load((EXAMPLES / "sapa-2022-tuyen-giao.yaml").read_text(encoding="utf-8"))
     data["budget"]["total"] = "6.505.490.000"
     jsonschema.validate(json.loads(json.dumps(data, default=str)), kehoach.plan_schema())

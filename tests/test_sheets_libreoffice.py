@@ -30,6 +30,7 @@ def calc(soffice: str) -> str:
         pytest.skip("LibreOffice Calc is not installed")
     return soffice
 
+
 UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1"  # comma, quote, UTF-8, first line
 
 
