@@ -271,6 +271,8 @@ def _parse_yaml(path: Path, text: str, positions: _Positions) -> Any:
     except _Empty:
         raise InputError(path, [Problem("", "tệp rỗng", "the file is empty")]) from None
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):
+            raise _TooDeep from None  # newer libyaml refuses deep nesting itself
         mark = exc.problem_mark
         detail = exc.problem or "lỗi cú pháp"
         raise InputError(
