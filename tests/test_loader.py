@@ -147,3 +147,20 @@ def test_dict_errors_name_the_field_as_written():
         load_plan(data)
     fields = {p.field for p in info.value.problems}
     assert fields == {"header.date", "closing[0].table.rows[0][0]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("year: 2022\ntitle: a: b\n", "dấu “:”"),
+        ("year: 2022\n\ttitle: x\n", "Tab"),
+        ("a: [1, 2\n", "“,” hoặc “]”"),
+        ('a: "abc\n', "kết thúc giữa chừng"),
+        ("x: *nope\n", "alias"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_vietnamese(tmp_path, text, words):
+    """Common YAML mistakes are explained in Vietnamese, with their line."""
+    (problem,) = _problems(_write(tmp_path, text))
+    assert words in problem.message_vi and problem.line is not None
+    assert problem.message_en.startswith("invalid YAML")

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import InputError, Problem
-from kehoach.messages import word_error
+from kehoach.messages import word_error, yaml_problem_vi
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -274,7 +274,7 @@ def _parse_yaml(path: Path, text: str, positions: _Positions) -> Any:
         if "nesting depth" in str(exc.problem):
             raise _TooDeep from None  # newer libyaml refuses deep nesting itself
         mark = exc.problem_mark
-        detail = exc.problem or "lỗi cú pháp"
+        detail = yaml_problem_vi(exc.problem) if exc.problem else "lỗi cú pháp"
         raise InputError(
             path,
             [

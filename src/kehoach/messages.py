@@ -157,3 +157,41 @@ def word_error(error: dict[str, Any]) -> tuple[str, str]:
     if isinstance(ctx.get("expected"), str):  # pydantic lists choices as "'a', 'b' or 'c'"
         ctx_vi["expected"] = ctx["expected"].replace(" or ", " hoặc ")
     return _fill(entry[0], ctx_vi), _fill(entry[1], ctx)
+
+
+# PyYAML's problems (English) → what a person should do, in Vietnamese.
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "không được có dấu “:” ở đây (đặt đoạn văn có “:” trong ngoặc kép)",
+    ),
+    ("tab character", "có ký tự Tab: YAML thụt lề bằng dấu cách, không dùng Tab"),
+    (
+        "that cannot start any token",
+        "có ký tự không được mở đầu ở đây (YAML thụt lề bằng dấu cách, không dùng Tab)",
+    ),
+    ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
+    ("did not find expected key", "thụt lề không đúng: không thấy tên trường ở chỗ cần có"),
+    ("did not find expected '-' indicator", "thụt lề danh sách không đúng (thiếu “-”)"),
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)",
+    ),
+    ("expected ',' or ']'", "thiếu “,” hoặc “]”"),
+    ("expected ',' or '}'", "thiếu “,” hoặc “}”"),
+    ("found undefined alias", "dùng một alias (*tên) chưa được định nghĩa"),
+    ("found duplicate anchor", "một anchor (&tên) được định nghĩa hai lần"),
+    ("found unknown escape character", "ký tự thoát (\\…) không hợp lệ trong ngoặc kép"),
+    (
+        "expected <block end>, but found",
+        "thụt lề không đúng: một dòng lệch cột so với các dòng cùng cấp",
+    ),
+)
+
+
+def yaml_problem_vi(problem: str) -> str:
+    """PyYAML's description of a syntax problem, said in Vietnamese when it is a known one."""
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in problem:
+            return vietnamese
+    return problem
