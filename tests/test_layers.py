@@ -60,3 +60,17 @@ def test_plugins_use_only_the_public_api():
             name for name in _imports(path) if name.startswith("kehoach.") and name not in allowed
         )
         assert private == [], f"{path.name} imports {private}"
+
+
+def test_cli_uses_the_public_facade():
+    """The CLI imports kehoach's public names only (and the public check package)."""
+    allowed = ("kehoach", "kehoach.errors", "kehoach.check")
+    for path in sorted((SRC / "cli").glob("*.py")):
+        private = sorted(
+            name
+            for name in _imports(path)
+            if name.startswith("kehoach.")
+            and not name.startswith("kehoach.cli")
+            and name not in allowed
+        )
+        assert private == [], f"cli/{path.name} imports {private}"

@@ -15,6 +15,7 @@ from kehoach.api import (
     compose,
     compose_report,
     export_plan_sheet,
+    export_progress_sheet,
     import_plan_sheet,
     load_plan,
     load_progress,
@@ -37,7 +38,9 @@ from kehoach.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
-    from kehoach.manager import PluginInfo, get_plugin_manager, plan_types
+    from kehoach.dump import to_yaml
+    from kehoach.loader import positions_of
+    from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.plugin_errors import (
@@ -47,8 +50,10 @@ if TYPE_CHECKING:
         PluginLoadError,
         UnknownPlanTypeError,
     )
+    from kehoach.plugin_render import plugin_renderer
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
+    from kehoach.render.output import write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -59,7 +64,7 @@ if TYPE_CHECKING:
         review_plan,
     )
     from kehoach.rollover import ReviewItem, Rollover
-    from kehoach.starter import starting_plan
+    from kehoach.starter import DEFAULT_ORG, starting_plan
 
 try:
     __version__ = version("kehoach")
@@ -68,6 +73,7 @@ except PackageNotFoundError:  # running from a source tree without installing
 
 # Public name → the module that defines it; loaded on first access.
 _LAZY: dict[str, str] = {
+    "DEFAULT_ORG": "kehoach.starter",
     "ComposedDocument": "kehoach.compose",
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
     "Organization": "kehoach.orgs",
@@ -88,6 +94,12 @@ _LAZY: dict[str, str] = {
     "builtin_warnings": "kehoach.review",
     "default_template": "kehoach.render",
     "get_plugin_manager": "kehoach.manager",
+    "hooks_of": "kehoach.manager",
+    "plugin_info": "kehoach.manager",
+    "plugin_renderer": "kehoach.plugin_render",
+    "positions_of": "kehoach.loader",
+    "to_yaml": "kehoach.dump",
+    "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
     "obsolete_names": "kehoach.review",
     "plan_text": "kehoach.review",
@@ -111,6 +123,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "DEFAULT_ORG",
     "ComposedDocument",
     "DuplicatePlanTypeError",
     "InputError",
@@ -140,8 +153,10 @@ __all__ = [
     "compose_report",
     "default_template",
     "export_plan_sheet",
+    "export_progress_sheet",
     "get_plugin_manager",
     "hookimpl",
+    "hooks_of",
     "import_plan_sheet",
     "iter_texts",
     "load_plan",
@@ -152,9 +167,14 @@ __all__ = [
     "plan_schema_json",
     "plan_text",
     "plan_types",
+    "plugin_info",
+    "plugin_renderer",
+    "positions_of",
     "render_plan",
     "render_plan_bytes",
     "render_report",
     "review_plan",
     "starting_plan",
+    "to_yaml",
+    "write_atomic",
 ]

@@ -218,7 +218,23 @@ def export_plan_sheet(
     """
     from kehoach.sheets.plan import plan_sheet_bytes
 
-    data = plan_sheet_bytes(_plan(plan))
+    _write(plan_sheet_bytes(_plan(plan)), target, force)
+
+
+def export_progress_sheet(
+    plan: PlanSource, target: str | PathLike[str] | BinaryIO, *, force: bool = False
+) -> None:
+    """Write the progress workbook of ``plan`` (targets and tasks to fill in), atomically.
+
+    Raises:
+        kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
+    """
+    from kehoach.sheets.progress import progress_workbook_bytes
+
+    _write(progress_workbook_bytes(_plan(plan)), target, force)
+
+
+def _write(data: bytes, target: str | PathLike[str] | BinaryIO, force: bool) -> None:
     if isinstance(target, str | PathLike):
         from kehoach.render.output import write_atomic
 

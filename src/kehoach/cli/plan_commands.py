@@ -11,7 +11,7 @@ from kehoach.cli.base import CliContext, Translator, add_force_option, add_subpa
 from kehoach.errors import OutputExistsError, UsageError
 
 if TYPE_CHECKING:
-    from kehoach.review import PlanWarning
+    from kehoach import PlanWarning
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -98,10 +98,8 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     The plugins (template, filters, context, post-processing) are those of this run,
     without the ``--disable-plugin`` ones; a failing plugin stops before any file.
     """
-    from kehoach import compose, load_plan, review_plan
+    from kehoach import compose, load_plan, plugin_renderer, review_plan, write_atomic
     from kehoach.cli.plugin_commands import plugin_manager
-    from kehoach.plugin_render import plugin_renderer
-    from kehoach.render.output import write_atomic
 
     targets = output_paths(args.plans, args.output, args.out_dir)
     plans = [load_plan(p) for p in args.plans]  # all or nothing: no file before all validate
@@ -128,7 +126,7 @@ def print_warnings(ctx: CliContext, name: str, warnings: Sequence[PlanWarning]) 
     """Print review warnings, each with the line of the plan file it is about."""
     if not warnings:
         return
-    from kehoach.loader import positions_of
+    from kehoach import positions_of
 
     positions = positions_of(name)
     for warning in warnings:
@@ -173,8 +171,7 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print (or write) the JSON Schema of plan files."""
-    from kehoach import plan_schema_json
-    from kehoach.render.output import write_atomic
+    from kehoach import plan_schema_json, write_atomic
 
     text = plan_schema_json(args.kind)
     if args.output:

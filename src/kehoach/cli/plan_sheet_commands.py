@@ -71,10 +71,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Read the workbook onto the plan and write the resulting plan as YAML."""
-    from kehoach import import_plan_sheet
-    from kehoach.dump import to_yaml
-    from kehoach.errors import OutputExistsError
-    from kehoach.render.output import write_atomic
+    from kehoach import OutputExistsError, import_plan_sheet, to_yaml, write_atomic
 
     output = Path(args.output)
     if output.exists() and not args.force:

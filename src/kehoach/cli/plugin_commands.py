@@ -113,7 +113,7 @@ def run_types(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_plugins(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print each loaded plugin with its distribution, version and hooks; then disabled ones."""
-    from kehoach.manager import hooks_of, plugin_info
+    from kehoach import hooks_of, plugin_info
 
     pm = plugin_manager(ctx)
     for name, _ in sorted(pm.list_name_plugin()):
@@ -133,11 +133,16 @@ def run_plugins(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the starting plan of ``--type`` for ``--org`` and ``--year``."""
-    from kehoach import Organization, load_plan, plan_types, starting_plan
-    from kehoach.dump import to_yaml
-    from kehoach.errors import UsageError
-    from kehoach.render.output import write_atomic
-    from kehoach.starter import DEFAULT_ORG
+    from kehoach import (
+        DEFAULT_ORG,
+        Organization,
+        UsageError,
+        load_plan,
+        plan_types,
+        starting_plan,
+        to_yaml,
+        write_atomic,
+    )
 
     if not 1930 <= args.year <= 2200:
         raise UsageError(

@@ -73,25 +73,20 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
 
 def run_progress_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the progress workbook of a plan."""
-    from kehoach import load_plan
-    from kehoach.render.output import write_atomic
-    from kehoach.sheets.progress import progress_workbook_bytes
+    from kehoach import export_progress_sheet
 
-    plan = load_plan(args.plan)
     output = Path(args.output)
     if output.exists() and not args.force:
         raise OutputExistsError(output)
-    write_atomic(output, progress_workbook_bytes(plan), force=args.force)
+    export_progress_sheet(args.plan, output, force=args.force)
     ctx.say(f"Đã tạo {output}", f"Wrote {output}")
     return 0
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     """Compose the report (warnings printed), then render it with the plugins' template."""
-    from kehoach import ProgressWarning, compose_report, load_plan
+    from kehoach import ProgressWarning, compose_report, load_plan, plugin_renderer, write_atomic
     from kehoach.cli.plugin_commands import plugin_manager
-    from kehoach.plugin_render import plugin_renderer
-    from kehoach.render.output import write_atomic
 
     output = Path(args.output)
     plan = load_plan(args.plan)

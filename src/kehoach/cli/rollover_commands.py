@@ -69,9 +69,7 @@ def review_path(output: Path) -> Path:
 
 def run_next_year(args: argparse.Namespace, ctx: CliContext) -> int:
     """Draft the plan, print the review list, write both files (nothing unless both can be)."""
-    from kehoach import next_year_plan
-    from kehoach.dump import to_yaml
-    from kehoach.render.output import write_atomic
+    from kehoach import next_year_plan, to_yaml, write_atomic
 
     output = Path(args.output)
     review = review_path(output)
