@@ -1,0 +1,103 @@
+"""Text helpers for the Word-import tests: what a reader sees, compared loosely.
+
+``plan_words`` lists the words an imported plan carries, the way a rendering would
+print them (a task field as "label: value", a label block as "label: text"), so that
+"nothing lost" can be checked paragraph by paragraph against the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kehoach.check import DocxView
+from kehoach.check.lines import norm
+from kehoach.check.parts import find_parts
+from kehoach.docx_import.text import marker_of
+from kehoach.profiles import get_profile
+
+_SKIP = {"id", "style", "version", "numbering", "labels", "placement"}
+_FIELDS = ("when", "lead", "support", "result")
+
+
+def _strings(value: Any, key: str | None = None) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, dict):
+        if "label" in value and "text" in value:
+            yield f"{value['label']}: {value['text']}"
+            return
+        labels = value.get("labels", {})
+        for k, v in value.items():
+            if k in _SKIP:
+                continue
+            if k in _FIELDS and k in labels:
+                yield f"{labels[k]}: {v}"
+                continue
+            if k == "tasks" and isinstance(v, dict):
+                inherited = v.get("labels", {})
+                for task in v.get("tasks", []):
+                    yield from _strings({**task, "labels": {**inherited, **task.get("labels", {})}})
+                for group in v.get("groups", []):
+                    yield from _strings(group)
+                continue
+            yield from _strings(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+    elif isinstance(value, int) and key not in ("year", "month", "day", "quarter"):
+        yield str(value)
+
+
+def _unmark(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)\*+", "", text))
+
+
+def key(text: str) -> str:
+    """Lower-case, NFC, single spaces, inline marks removed."""
+    return norm(_unmark(text)).lower()
+
+
+def source_key(text: str) -> str:
+    """A source paragraph without its typed marker, star or final punctuation."""
+    text = norm(text)
+    marker = marker_of(text)
+    text = text[marker.length :] if marker.kind != "none" else text
+    text = re.sub(r"^\*\s*", "", text)
+    text = re.sub(r"^lưu\s*:?\s*", "", text, flags=re.IGNORECASE)
+    return norm(text).lower().rstrip(" ;,.:").strip()
+
+
+def plan_words(plan: dict[str, Any]) -> str:
+    """All text of ``plan`` as one searchable string."""
+    return " ".join(key(s) for s in _strings(plan))
+
+
+def frame_paragraphs(view: DocxView) -> set[int]:
+    """Body paragraph numbers the renderer writes from header data (title lines, Số, date…)."""
+    parts = find_parts(view, get_profile("party-2018"))
+    lines = [*parts.header_lines]
+    if parts.recipients_label is not None:
+        lines.append(parts.recipients_label)
+    out = {line.paragraph.index for line in lines}
+    for paragraph in (parts.type_name, parts.separator):
+        if paragraph is not None:
+            out.add(paragraph.index)
+    return out
+
+
+def lost_paragraphs(view: DocxView, plan: dict[str, Any]) -> list[tuple[int, str]]:
+    """Source paragraphs (outside the header frame) whose text the plan does not carry."""
+    words = plan_words(plan)
+    skip = frame_paragraphs(view)
+    lost = []
+    for paragraph in view.paragraphs:
+        if paragraph.index in skip:
+            continue
+        pieces = [source_key(p) for p in re.split(r"[\n\t]", paragraph.full_text)]
+        if any(piece and piece not in words for piece in pieces):
+            lost.append((paragraph.index, norm(paragraph.full_text)[:100]))
+    return lost
