@@ -40,9 +40,14 @@ def _strings(value: Any, key: str | None = None) -> Iterator[str]:
             if k == "tasks" and isinstance(v, dict):
                 inherited = v.get("labels", {})
                 for task in v.get("tasks", []):
-                    yield from _strings({**task, "labels": {**inherited, **task.get("labels", {})}})
+                    own = {**inherited, **task.get("labels", {})}
+                    yield from _strings({**task, "labels": own})
                 for group in v.get("groups", []):
-                    yield from _strings(group)
+                    if "quarter" in group:
+                        yield "Quý " + ("I", "II", "III", "IV")[group["quarter"] - 1]
+                    yield from _strings(
+                        {**group, "tasks": {"tasks": group["tasks"], "labels": inherited}}
+                    )
                 continue
             yield from _strings(v, k)
     elif isinstance(value, list):
@@ -101,3 +106,18 @@ def lost_paragraphs(view: DocxView, plan: dict[str, Any]) -> list[tuple[int, str
         if any(piece and piece not in words for piece in pieces):
             lost.append((paragraph.index, norm(paragraph.full_text)[:100]))
     return lost
+
+
+def plan_tasks(value: Any) -> Iterator[dict[str, Any]]:
+    """Every task of an imported plan, wherever it sits."""
+    if isinstance(value, dict):
+        block = value.get("tasks")
+        if isinstance(block, dict):
+            yield from block.get("tasks", [])
+            for group in block.get("groups", []):
+                yield from group["tasks"]
+        for item in value.values():
+            yield from plan_tasks(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from plan_tasks(item)

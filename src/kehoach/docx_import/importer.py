@@ -32,11 +32,14 @@ class ImportResult:
         plan: The plan data (a mapping in the v2 plan-file shape, ready for YAML).
         review: The guesses to check (:class:`ReviewItem`), in document order.
         source: The file name (or ``"<bytes>"``).
+        header_class: Whose header the document has: ``party`` (ĐẢNG CỘNG SẢN VIỆT NAM),
+            ``state`` (Quốc hiệu), ``mttq`` (Fatherland Front) or ``doan`` (Youth Union).
     """
 
     plan: dict[str, Any]
     review: list[ReviewItem] = field(default_factory=list)
     source: str = "<bytes>"
+    header_class: str = "party"
 
     def low_confidence(self) -> list[ReviewItem]:
         """The guesses ``--strict`` refuses."""
@@ -52,16 +55,14 @@ def import_docx(source: str | os.PathLike[str] | bytes, *, name: str | None = No
     """
     label = name or (os.fspath(source) if not isinstance(source, bytes | bytearray) else "<bytes>")
     view = load_view(source, label)
-    result = import_view(view)
-    result.source = label
-    return result
+    return import_view(view, name=label)
 
 
-def import_view(view: DocxView) -> ImportResult:
-    """Import an already read document view."""
+def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
+    """Import an already read document view (``name`` is used in messages)."""
     if not any(norm(p.full_text) for p in view.paragraphs):
         raise DocxImportError(
-            "<view>",
+            name,
             "văn bản không có nội dung nào để nhập.",
             "the document has no text to import.",
         )
@@ -103,7 +104,7 @@ def import_view(view: DocxView) -> ImportResult:
         plan.setdefault("closing", []).extend(leftovers)
     if appendices:
         plan["appendices"] = appendices
-    return ImportResult(plan, review)
+    return ImportResult(plan, review, source=name, header_class=frame.header_class)
 
 
 def _sections_of(part: dict[str, Any]) -> list[dict[str, Any]]:

@@ -138,22 +138,61 @@ def find_tasks(blocks: list[Any], new_id: IdMaker, review: list[ReviewItem]) -> 
             inner = find_tasks(block["blocks"], new_id, review)
             task = _as_task(block["section"], inner, new_id)
             if task is not None:
-                _add_task(out, task)
+                _add_task(out, task, numbered=True)
                 continue
             block = {**block, "blocks": inner}
         out.append(block)
-    out = _quarter_lists(out, new_id)
+    out = _headed_tasks(out, new_id)
+    return _quarter_lists(out, new_id)
+
+
+def _head_text(block: Any) -> tuple[str, bool] | None:
+    """``(task text, numbered)`` when ``block`` can head a task: a numbered sentence or a
+    label block ("1.1. Nội dung: …")."""
+    if isinstance(block, dict) and "numbered" in block and isinstance(block["numbered"], str):
+        return block["numbered"], True
+    if isinstance(block, dict) and "label" in block:
+        return f"**{block['label']}:** {block['text']}".strip(), bool(block.get("numbered"))
+    return None
+
+
+def _headed_tasks(blocks: list[Any], new_id: IdMaker) -> list[Any]:
+    """A numbered sentence or label followed by field lines ("- Thời gian: …") is a task."""
+    out: list[Any] = []
+    index = 0
+    while index < len(blocks):
+        head = _head_text(blocks[index])
+        if head is None:
+            out.append(blocks[index])
+            index += 1
+            continue
+        end = index + 1
+        while end < len(blocks) and _line_text(blocks[end]) is not None:
+            end += 1
+        body = blocks[index + 1 : end]
+        task = _as_task(head[0], body, new_id) if body else None
+        if task is None:
+            out.append(blocks[index])
+            index += 1
+            continue
+        _add_task(out, task, numbered=head[1])
+        index = end
     return out
 
 
-def _add_task(out: list[Any], task: dict[str, Any]) -> None:
+def _add_task(out: list[Any], task: dict[str, Any], *, numbered: bool) -> None:
     previous = out[-1] if out else None
-    if isinstance(previous, dict) and previous.get("tasks", {}).get("numbered"):
+    if (
+        isinstance(previous, dict)
+        and isinstance(previous.get("tasks"), dict)
+        and "labels" in previous["tasks"]
+        and previous["tasks"].get("numbered") == numbered
+    ):
         tasks_block = previous["tasks"]
     else:
         tasks_block = {
             "style": "list",
-            "numbered": True,
+            "numbered": numbered,
             "labels": dict(task["labels"]),
             "tasks": [],
         }
