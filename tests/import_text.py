@@ -16,6 +16,7 @@ from kehoach.check.lines import norm
 from kehoach.check.parts import find_parts
 from kehoach.docx_import.text import marker_of
 from kehoach.profiles import get_profile
+from kehoach.vi import count
 
 _SKIP = {"id", "style", "version", "numbering", "labels", "placement"}
 _FIELDS = ("when", "lead", "support", "result")
@@ -27,6 +28,8 @@ def _strings(value: Any, key: str | None = None) -> Iterator[str]:
     elif isinstance(value, bool):
         return
     elif isinstance(value, dict):
+        if value.get("targets"):
+            value = _placed(value)
         if "label" in value and "text" in value:
             yield f"{value['label']}: {value['text']}"
             return
@@ -55,6 +58,21 @@ def _strings(value: Any, key: str | None = None) -> Iterator[str]:
             yield from _strings(v)
     elif isinstance(value, int) and key not in ("year", "month", "day", "quarter"):
         yield str(value)
+
+
+def _placed(block: dict[str, Any]) -> dict[str, Any]:
+    """``block`` with its ``{id}`` placeholders written out as kehoach writes targets."""
+    words = {}
+    for target in block["targets"]:
+        figure = count(target["quantity"])
+        unit = "%" if target["unit"] == "%" else f" {target['unit']}"
+        qualifier = f"{target['qualifier']} " if target.get("qualifier") else ""
+        words[target["id"]] = f"{qualifier}{figure}{unit}"
+    out = {k: v for k, v in block.items() if k != "targets"}
+    for key in ("text", "bullet", "numbered"):
+        if isinstance(out.get(key), str):
+            out[key] = re.sub(r"(?<!\\)\{([^{}]+)\}", lambda m: words.get(m[1], m[0]), out[key])
+    return out
 
 
 def _unmark(text: str) -> str:

@@ -17,6 +17,7 @@ from kehoach.docx_import import DocxImportError, ReviewItem, import_docx, review
 
 ROOT = Path(__file__).resolve().parents[1]
 SAPA = ROOT / "examples" / "sapa-2022-tuyen-giao.yaml"
+REAL = Path(__file__).parent / "data" / "real-docx"
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +182,51 @@ def test_review_markdown_lists_guesses_lowest_confidence_first():
     assert "- [ ] đoạn 12: Đề xuất chỉ tiêu — «tổ chức 04 hội nghị»" in text
     assert "Proposed target" in review_markdown("x", items, lang="en")
     assert "Không có gì cần rà soát" in review_markdown("x", [])
+
+
+def _targets(value: object) -> list[dict]:
+    if isinstance(value, dict):
+        own = [t for t in value.get("targets", []) if isinstance(t, dict)]
+        return own + [t for v in value.values() for t in _targets(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _targets(v)]
+    return []
+
+
+def test_rendered_example_targets(sapa_docx: bytes):
+    """Bold figures with their unit come back as the example's targets."""
+    plan = import_docx(sapa_docx).plan
+    got = {(t["quantity"], t["unit"].lower(), t.get("qualifier")) for t in _targets(plan)}
+    model = load_plan(SAPA)
+    expected = {
+        (t.quantity, t.unit.lower(), t.qualifier)
+        for area in model.content.objectives.areas  # type: ignore[union-attr]
+        for block in area.content
+        for t in getattr(block, "targets", [])
+    }
+    assert expected <= got
+
+
+def test_figures_not_in_bold_are_only_proposed():
+    """A plain "50%" is listed in the review, not made a target (never invented)."""
+    result = import_docx(REAL / "mttq-ke-hoach-hoi-nghi-hiep-thuong.docx")
+    assert _targets(result.plan) == []
+    proposed = [i for i in result.review if i.kind == "target"]
+    assert proposed and all(i.confidence == "medium" for i in proposed)
+    assert any("50%" in i.quote for i in proposed)
+
+
+def test_citations_and_formatting_are_noted():
+    """Căn cứ lines are recognised (kept word for word); red text is noted."""
+    result = import_docx(REAL / "mttq-ke-hoach-cong-tac-bau-cu.docx")
+    kinds = {(i.kind, i.paragraph) for i in result.review}
+    assert ("citation", 17) in kinds
+    colours = [i for i in result.review if i.kind == "format" and "FF0000" in i.message_vi]
+    assert colours and colours[0].paragraph == 140
+
+
+def test_renumbered_headings_are_noted():
+    """A typed "3.3." that is the first subsection is noted as renumbered (F-HEAD-2)."""
+    result = import_docx(REAL / "mttq-ke-hoach-hoi-nghi-hiep-thuong.docx")
+    notes = [i for i in result.review if i.kind == "numbering"]
+    assert [(i.paragraph, i.quote[:4]) for i in notes] == [(51, "3.3.")]

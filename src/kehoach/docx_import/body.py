@@ -42,6 +42,7 @@ class Node:
     kind: str
     paragraph: int | None
     blocks: list[Any] = field(default_factory=list)
+    sections: int = 0  # child sections so far: the next one's computed number
 
     def as_section(self, top: bool) -> dict[str, Any]:
         """The plan mapping: ``{title, blocks}`` at the top, ``{section, blocks}`` below."""
@@ -150,13 +151,57 @@ def build_sections(
                 order.append(kind)
             if stack:
                 stack[-1].blocks.append(node)
+                stack[-1].sections += 1
+                position = stack[-1].sections
             else:
                 roots.append(node)
+                position = len(roots)
+            _check_number(text, kind, position, item.index, review)
             stack.append(node)
             continue
         target = stack[-1].blocks if stack else opening
-        append_block(target, paragraph_block(item, review))
+        block = paragraph_block(item, review)
+        if stack and isinstance(block, dict) and block.get("numbered"):
+            stack[-1].sections += 1  # a numbered sentence takes a number at this level
+        append_block(target, block)
     return opening, [root.as_section(True) for root in roots], order
+
+
+def _typed_position(kind: str, number: str) -> int | None:
+    """The position a typed number stands for: "IV" → 4, "2.3" → 3, "c" → 3."""
+    last = number.split(".")[-1] if number else ""
+    if kind == "roman":
+        values = {"I": 1, "V": 5, "X": 10, "L": 50}
+        total = 0
+        for char, following in zip(last, [*last[1:], ""], strict=True):
+            value = values.get(char, 0)
+            total += -value if following and values.get(following, 0) > value else value
+        return total or None
+    if kind == "letter" and last:
+        return "abcdđeghiklmnopqrstuvxy".find(last) + 1 or None
+    return int(last) if last.isdigit() else None
+
+
+def _check_number(
+    text: str, kind: str, position: int, paragraph: int, review: list[ReviewItem]
+) -> None:
+    """Note a typed number that is not the one kehoach will compute (F-HEAD-2)."""
+    marker = marker_of(text)
+    typed = _typed_position(kind, marker.number)
+    if typed is None or typed == position:
+        return
+    review.append(
+        ReviewItem(
+            "numbering",
+            f"Số thứ tự gõ trong văn bản là «{marker.number}» nhưng đây là mục thứ {position}"
+            " ở cấp này: kehoach đánh số lại theo thứ tự.",
+            f"The typed number is «{marker.number}» but this is heading {position} at its"
+            " level: kehoach numbers it by its position.",
+            "medium",
+            paragraph,
+            text,
+        )
+    )
 
 
 def append_block(blocks: list[Any], block: Any) -> None:

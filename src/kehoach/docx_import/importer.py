@@ -11,9 +11,11 @@ from kehoach.check import DocxView, ParagraphView, TableView
 from kehoach.check.lines import norm
 from kehoach.docx_import.body import append_block, build_sections, paragraph_block
 from kehoach.docx_import.frame import Frame, read_frame
+from kehoach.docx_import.notes import citation_notes, format_notes
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.source import DocxImportError, load_view
 from kehoach.docx_import.tables import table_block
+from kehoach.docx_import.targets import propose_targets
 from kehoach.docx_import.tasks import IdMaker, find_tasks
 from kehoach.docx_import.text import escape_rich, rich_text
 
@@ -77,7 +79,16 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
         return table_block(t, review, ids)
 
     opening, sections, order = build_sections(body, table, review)
-    sections = [{**s, "blocks": find_tasks(s["blocks"], ids, review)} for s in sections]
+    review.extend(
+        citation_notes(
+            [(p.index, p.full_text) for p in body if isinstance(p, ParagraphView)][: len(opening)]
+        )
+    )
+    review.extend(format_notes(view.paragraphs))
+    sections = [
+        {**s, "blocks": propose_targets(find_tasks(s["blocks"], ids, review), ids, review)}
+        for s in sections
+    ]
     plan: dict[str, Any] = {"version": 2}
     if frame.header.get("date"):
         plan["year"] = frame.header["date"]["year"]
