@@ -31,7 +31,7 @@ def temp_name(target: Path) -> Path:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Remove the temporaries of kehoach runs that are no longer running; the ones removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
