@@ -148,7 +148,7 @@ def check_markers(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
     """The issuing body existed in the plan year (no district level after 2025)."""
-    org = Organization(plan.header.issuing_body, plan.year, plan.header.superior_body)
+    org = Organization(plan.header.issuing_body, plan.year, plan.header.direct_superior)
     if org.district_gone:
         yield PlanWarning(
             "P-ORG-1",

@@ -47,7 +47,8 @@ def report_header(
     own, base = progress.header, plan.header
     body_code = own.body_code or (None if own.issuing_body else base.body_code)
     return DocumentHeader(
-        superior_body=own.superior_body or base.superior_body,
+        superior_body=own.superior_body,
+        superiors=[] if own.superior_body else base.superior_chain,
         issuing_body=own.issuing_body or base.issuing_body,
         number=own.number,
         type_code=None,

@@ -9,7 +9,7 @@ tasks, unmet targets, missing figures) are stated here, never guessed.
 from __future__ import annotations
 
 from kehoach.compose import BodyWriter, Run
-from kehoach.compose.plan import task_runs
+from kehoach.compose.tasks import task_runs
 from kehoach.compose.text import merge_runs, strip_end_punctuation, text_runs
 from kehoach.model.progress import STATUS_LABELS
 from kehoach.profiles import FormatProfile
