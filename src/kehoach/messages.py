@@ -163,6 +163,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a version 2 file puts its content in sections/parts, not {fields}"
         " (run kehoach migrate to convert an old file)",
     ),
+    "kehoach.report_section": (
+        "mục của báo cáo cần title (mục riêng) hoặc default (mục mặc định)",
+        "a report section needs a title or a default",
+    ),
+    "kehoach.report_section_content": (
+        "mục mặc định do kehoach viết; đặt nội dung của mình trong một mục riêng",
+        "a default section is written by kehoach; put your text in a section of its own",
+    ),
     "kehoach.superior_twice": (
         "ghi superior_body hoặc superiors, không cả hai",
         "write superior_body or superiors, not both",

@@ -25,7 +25,14 @@ from kehoach.model import (
 from kehoach.profiles import FormatProfile
 from kehoach.vi.ordinal import ordinal
 
-__all__ = ["QUARTER_LABEL", "compose_plan", "plan_writer", "task_runs", "write_sections"]
+__all__ = [
+    "QUARTER_LABEL",
+    "compose_plan",
+    "part_heading",
+    "plan_writer",
+    "task_runs",
+    "write_sections",
+]
 
 
 def plan_writer(plan: Plan, profile: FormatProfile) -> BodyWriter:
@@ -61,15 +68,21 @@ def write_sections(w: BodyWriter, outline: list[Part] | list[Section]) -> None:
     """Parts ("Phần thứ nhất", F-HEAD-1) and top-level sections with their blocks."""
     for number, item in enumerate(outline, start=1):
         if isinstance(item, Part):
-            # Each part is headed on its own lines, centred and bold; "I." starts again.
-            w.para("center", [Run(f"Phần {ordinal(number)}", bold=True)])
-            title = [Run(r.text.upper(), True, r.italic) for r in text_runs(item.title, w.targets)]
-            w.para("center", title)
-            w.outline.restart()
+            part_heading(w, number, item.title)
             for section in item.sections:
                 _section(w, section)
         elif isinstance(item, Section):
             _section(w, item)
+
+
+def part_heading(w: BodyWriter, number: int, title: str) -> None:
+    """ "Phần thứ nhất" and the part's title on their own lines, centred and bold (F-HEAD-1).
+
+    The Roman numbering of sections starts again in each part.
+    """
+    w.para("center", [Run(f"Phần {ordinal(number)}", bold=True)])
+    w.para("center", [Run(r.text.upper(), True, r.italic) for r in text_runs(title, w.targets)])
+    w.outline.restart()
 
 
 def _section(w: BodyWriter, section: Section) -> None:
