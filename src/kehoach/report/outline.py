@@ -42,7 +42,7 @@ def write_outline(w: BodyWriter, data: ReportData, profile: FormatProfile) -> No
             part_heading(w, number, item.title)
             for section in item.sections:
                 _section(writer, section)
-        else:
+        elif isinstance(item, ReportSection):
             _section(writer, item)
 
 
