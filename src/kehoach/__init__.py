@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kehoach.dump import to_yaml
     from kehoach.loader import positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
+    from kehoach.migrate import migrate_plan
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.plugin_errors import (
@@ -99,6 +100,7 @@ _LAZY: dict[str, str] = {
     "default_template": "kehoach.render",
     "get_plugin_manager": "kehoach.manager",
     "hooks_of": "kehoach.manager",
+    "migrate_plan": "kehoach.migrate",
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
@@ -169,6 +171,7 @@ __all__ = [
     "iter_texts",
     "load_plan",
     "load_progress",
+    "migrate_plan",
     "next_year_plan",
     "obsolete_names",
     "plan_schema",

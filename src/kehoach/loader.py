@@ -386,6 +386,8 @@ def problems_from(error: ValidationError, positions: _Positions) -> list[Problem
     chosen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for details in error.errors(include_url=False):
         item: dict[str, Any] = dict(details)
+        # A plan-wide rule names the place it found (ctx "at", a path below the model).
+        item["loc"] = (*item["loc"], *(item.get("ctx") or {}).get("at", ()))
         path, _ = positions.locate(tuple(item["loc"]))
         current = chosen.get(path)
         if current is None or (_is_type_error(current) and not _is_type_error(item)):

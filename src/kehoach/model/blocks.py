@@ -2,8 +2,11 @@
 
 A block list is what a person writes wherever a real plan has running text: a plain
 string is a paragraph, ``bullet:`` a "- " item (its ``items`` are "+ " items),
-``section:`` a numbered subsection, ``table:`` a table. Numbers (I., 1., 1.1.) and
-bullet marks are computed from the structure, never typed (F-HEAD-2).
+``section:`` a numbered subsection, ``table:`` a table, ``numbered:`` a numbered
+sentence, ``label:`` a bold label and its sentence, ``quote:`` a quotation, ``tasks:``
+a tasks block, ``budget:`` a budget block. Numbers (I., 1., 1.1.) and bullet marks are
+computed from the structure, never typed (F-HEAD-2). Plugins may add kinds
+(:mod:`kehoach.model.kinds`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from pydantic import Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
+from kehoach.model.budget import Budget, BudgetBlock
+from kehoach.model.tasks import TasksBlock
 from kehoach.model.types import Id, RichText, Text
 
 
@@ -101,6 +106,31 @@ class TableBlock(KModel):
     table: Table = Field(description="Bảng: các cột, các dòng, dòng tổng cộng")
 
 
+class Numbered(KModel):
+    """A numbered sentence ("1. Nhiệt liệt chào mừng …!"): numbered like a heading, not one."""
+
+    numbered: RichText = Field(description="Câu được đánh số (không gõ số thứ tự)")
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong câu")
+
+
+class Labelled(KModel):
+    """A bold label followed by its sentence: "**Đối tượng kiểm tra:** cán bộ …"."""
+
+    label: RichText = Field(description="Nhãn in đậm, không gõ dấu hai chấm")
+    text: RichText = Field(default="", description="Câu sau nhãn")
+    numbered: bool = Field(
+        default=False, description='Đánh số nhãn như một mục ("1. Đối tượng kiểm tra: …")'
+    )
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong câu")
+
+
+class Quote(KModel):
+    """A quotation or citation, in italics, with its source after it."""
+
+    quote: RichText = Field(description="Lời trích dẫn")
+    source: Text | None = Field(default=None, description="Nguồn trích dẫn")
+
+
 class Subsection(KModel):
     """A numbered subsection; its number comes from its depth and position."""
 
@@ -109,19 +139,35 @@ class Subsection(KModel):
     content: list[Block] = Field(default_factory=list, description="Nội dung của mục")
 
 
+BLOCK_KEYS = ("section", "bullet", "table", "label", "numbered", "quote", "tasks", "budget")
+"""The key that names each block kind, in the order they are recognised."""
+
+
+# Tags of the newer kinds differ from their keys so error paths keep the key
+# ("content[0].tasks.tasks[2].when"); the loader drops tags that are not keys.
+_V1_TAGS = ("section", "bullet", "table")
+
+
 def _block_tag(value: Any) -> str:
     if isinstance(value, str):
         return "str"
     if isinstance(value, dict):
-        for key in ("section", "bullet", "table", "text"):
+        for key in BLOCK_KEYS:
             if key in value:
-                return key
+                return key if key in _V1_TAGS else f"{key}_block"
+        if "text" not in value and len(value) == 1:
+            return "unknown"  # one key naming no kind: say so, not "text missing"
         return "text"  # report the missing "text" key, the commonest mistake
     tags: dict[type, str] = {
         Subsection: "section",
         Bullet: "bullet",
         TableBlock: "table",
         Paragraph: "text",
+        Numbered: "numbered_block",
+        Labelled: "label_block",
+        Quote: "quote_block",
+        TasksBlock: "tasks_block",
+        BudgetBlock: "budget_block",
     }
     return tags.get(type(value), "text")
 
@@ -131,10 +177,17 @@ Block = Annotated[
     | Annotated[Paragraph, Tag("text")]
     | Annotated[Bullet, Tag("bullet")]
     | Annotated[Subsection, Tag("section")]
-    | Annotated[TableBlock, Tag("table")],
+    | Annotated[TableBlock, Tag("table")]
+    | Annotated[Numbered, Tag("numbered_block")]
+    | Annotated[Labelled, Tag("label_block")]
+    | Annotated[Quote, Tag("quote_block")]
+    | Annotated[TasksBlock, Tag("tasks_block")]
+    | Annotated[BudgetBlock, Tag("budget_block")],
     Discriminator(_block_tag),
 ]
 """One element of a content list (see the module docstring)."""
 
 Bullet.model_rebuild()
 Subsection.model_rebuild()
+Budget.model_rebuild(_types_namespace={"Block": Block})
+BudgetBlock.model_rebuild()
