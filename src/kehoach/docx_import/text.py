@@ -88,7 +88,12 @@ def rich_text(paragraph: ParagraphView, skip: int = 0) -> str:
     return _with_marks(flat[skip:], [(b, i) for _, b, i in chars[skip:]])
 
 
+_ESCAPES = {"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"}
+
+
 def _with_marks(text: str, marks: list[tuple[bool, bool]]) -> str:
+    if not any(b or i for b, i in marks):
+        return escape_rich(text).strip()
     out: list[str] = []
     bold = italic = False
     for char, (want_bold, want_italic) in zip(text, marks, strict=False):
@@ -107,7 +112,7 @@ def _with_marks(text: str, marks: list[tuple[bool, bool]]) -> str:
         if want_italic and not italic:
             out.append("*")
             italic = True
-        out.append(escape_rich(char))
+        out.append(_ESCAPES.get(char, char))
     if italic:
         _close(out, "*")
     if bold:
