@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from import_text import plan_tasks
@@ -238,3 +239,35 @@ def test_renumbered_headings_are_noted():
     result = import_docx(REAL / "mttq-ke-hoach-hoi-nghi-hiep-thuong.docx")
     notes = [i for i in result.review if i.kind == "numbering"]
     assert [(i.paragraph, i.quote[:4]) for i in notes] == [(51, "3.3.")]
+
+
+def _word(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_amounts_are_read_and_words_checked():
+    """Money in any common writing is read; words that disagree with the figures are noted."""
+    data = _word(
+        "KẾ HOẠCH",
+        "I. KINH PHÍ",
+        "Tổng kinh phí: 6.505.490.000đ (Sáu tỷ năm trăm linh năm triệu bốn trăm chín mươi"
+        " nghìn đồng).",
+        "Nguồn xã hội hoá: 1,5 tỷ đồng.",
+        "Năm 2027: 2.000.000 đồng (Ba triệu đồng).",
+    )
+    notes = [i for i in import_docx(data).review if i.kind == "budget"]
+    assert [(i.confidence, i.message_en.split(":")[0]) for i in notes] == [
+        ("high", "Amount read"),
+        ("high", "Amount read"),
+        (
+            "low",
+            "Amount 2.000.000 đồng but the words read «Ba triệu đồng» (should be «Hai triệu đồng»)",
+        ),
+    ]
+    assert "6.505.490.000 đồng (matches the words)" in notes[0].message_en
+    assert "1.500.000.000 đồng" in notes[1].message_en

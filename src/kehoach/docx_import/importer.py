@@ -12,6 +12,7 @@ from kehoach.check.lines import norm
 from kehoach.docx_import.body import append_block, build_sections, paragraph_block
 from kehoach.docx_import.complete import complete_plan
 from kehoach.docx_import.frame import Frame, read_frame
+from kehoach.docx_import.money import money_notes
 from kehoach.docx_import.notes import citation_notes, format_notes
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.source import DocxImportError, load_view
@@ -86,6 +87,7 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
         )
     )
     review.extend(format_notes(view.paragraphs))
+    review.extend(money_notes(view.paragraphs))
     sections = [
         {**s, "content": propose_targets(find_tasks(s["content"], ids, review), ids, review)}
         for s in sections
