@@ -12,7 +12,6 @@ Run: ``python benchmarks/import_bench.py [--runs N]``. Not a test: nothing is as
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,17 +39,9 @@ def in_process(path: Path, runs: int) -> list[float]:
 
 def cold(path: Path, runs: int) -> list[float]:
     """Wall time of ``kehoach import FILE -o PLAN.yaml`` in a new process."""
-    base = render_bench.kehoach_command()
-    times = []
-    with tempfile.TemporaryDirectory() as folder:
-        for i in range(runs):
-            target = Path(folder) / f"plan{i}.yaml"
-            start = time.perf_counter()
-            subprocess.run(
-                [*base, "import", str(path), "-o", str(target)], check=True, capture_output=True
-            )
-            times.append(time.perf_counter() - start)
-    return times
+    return render_bench.timed_commands(
+        lambda folder, i: ["import", str(path), "-o", str(folder / f"plan{i}.yaml")], runs
+    )
 
 
 def main() -> None:

@@ -24,13 +24,6 @@ from kehoach.docx_import.text import escape_rich, is_bold, is_italic, marker_of,
 __all__ = ["Node", "append_block", "build_sections", "paragraph_block"]
 
 SECTION_KINDS = ("part", "roman", "arabic", "decimal", "decimal3", "letter")
-LEVEL_NAMES = {
-    "roman": "roman",
-    "arabic": "arabic",
-    "decimal": "decimal",
-    "decimal3": "decimal3",
-    "letter": "letter",
-}
 _HEADING_MAX = 600
 _PART_ONLY = re.compile(
     r"^PH[ẦA]N\s+TH[ỨU]\s+(NH[ẤA]T|HAI|BA|T[ƯU]|N[ĂA]M|S[ÁA]U|B[ẢA]Y|T[ÁA]M|CH[ÍI]N|M[ƯU][ỜO]I)\s*[.:]?$",
