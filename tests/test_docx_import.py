@@ -11,8 +11,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from import_text import plan_tasks
+from import_text import document_words, lost_paragraphs, plan_tasks
 from kehoach import load_plan, render_plan_bytes
 from kehoach.check import read_docx
 from kehoach.check.lines import norm
@@ -271,3 +273,21 @@ def test_amounts_are_read_and_words_checked():
     ]
     assert "6.505.490.000 đồng (matches the words)" in notes[0].message_en
     assert "1.500.000.000 đồng" in notes[1].message_en
+
+
+_LINE = st.text(
+    alphabet=st.sampled_from(
+        list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ ỳỷỹýỵ*{}\\&<>\"'-+.,:;()/%0123456789")
+    ),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip(" -+.*") != "")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=6))
+def test_any_paragraph_survives_import_and_render(lines: list[str]):
+    """Whatever the paragraphs say (marks, braces, & < >), render(import(doc)) keeps them."""
+    data = _word("KẾ HOẠCH", "về việc thử", "I. NỘI DUNG", *lines)
+    words = document_words(read_docx(render_plan_bytes(import_docx(data).plan)))
+    assert lost_paragraphs(read_docx(data), words) == []

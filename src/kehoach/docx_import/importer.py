@@ -34,7 +34,7 @@ class ImportResult:
 
     Attributes:
         plan: The plan data (a mapping in the v2 plan-file shape, ready for YAML).
-        review: The guesses to check (:class:`ReviewItem`), in document order.
+        review: The guesses to check (:class:`ReviewItem`).
         source: The file name (or ``"<bytes>"``).
         header_class: Whose header the document has: ``party`` (ĐẢNG CỘNG SẢN VIỆT NAM),
             ``state`` (Quốc hiệu), ``mttq`` (Fatherland Front) or ``doan`` (Youth Union).
