@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from kehoach.loader import positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.migrate import migrate_plan
-    from kehoach.model import Plan, Progress
+    from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.plugin_errors import (
         DuplicatePlanTypeError,
@@ -74,6 +74,8 @@ except PackageNotFoundError:  # running from a source tree without installing
 
 # Public name → the module that defines it; loaded on first access.
 _LAZY: dict[str, str] = {
+    "BlockKind": "kehoach.model",
+    "BlockOutput": "kehoach.model",
     "DEFAULT_ORG": "kehoach.starter",
     "ComposedDocument": "kehoach.compose",
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
@@ -126,6 +128,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "DEFAULT_ORG",
+    "BlockKind",
+    "BlockOutput",
     "ComposedDocument",
     "DuplicatePlanTypeError",
     "InputError",

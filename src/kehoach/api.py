@@ -28,19 +28,31 @@ PlanSource = str | PathLike[str] | Mapping[str, Any] | Plan
 ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
 
 
-def load_plan(source: str | PathLike[str] | Mapping[str, Any]) -> Plan:
+def load_plan(
+    source: str | PathLike[str] | Mapping[str, Any],
+    *,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Plan:
     """Load and validate a plan from a YAML/JSON file or a dict.
+
+    With ``plugin_manager``, the block kinds its plugins add (``kehoach_block_kinds``)
+    may be used in the plan.
 
     Raises:
         kehoach.InputError: naming the file, line and field of every problem.
     """
-    if isinstance(source, Mapping):
-        return load_model(Plan, source)
-    return load_model(Plan, Path(source))
+    from kehoach.manager import block_kinds_of
+    from kehoach.model.kinds import block_kinds
+
+    kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
+    with block_kinds(kinds):
+        if isinstance(source, Mapping):
+            return load_model(Plan, source)
+        return load_model(Plan, Path(source))
 
 
-def _plan(source: PlanSource) -> Plan:
-    return source if isinstance(source, Plan) else load_plan(source)
+def _plan(source: PlanSource, plugin_manager: pluggy.PluginManager | None = None) -> Plan:
+    return source if isinstance(source, Plan) else load_plan(source, plugin_manager=plugin_manager)
 
 
 def compose(source: PlanSource) -> ComposedDocument:
@@ -66,7 +78,7 @@ def render_plan(
         kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
         kehoach.PluginError: a plugin failed (nothing is written).
     """
-    plan = _plan(source)
+    plan = _plan(source, plugin_manager)
     _render(plan, compose_plan(plan), target, force, renderer, plugin_manager)
 
 

@@ -116,12 +116,13 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach.cli.plugin_commands import plugin_manager
 
     targets = output_paths(args.plans, args.output, args.out_dir)
-    plans = [load_plan(p) for p in args.plans]  # all or nothing: no file before all validate
+    pm = plugin_manager(ctx)
+    # all or nothing: no file before all validate
+    plans = [load_plan(p, plugin_manager=pm) for p in args.plans]
     if not args.force:
         for path in targets:
             if path.exists():
                 raise OutputExistsError(path)
-    pm = plugin_manager(ctx)
     outputs = []
     for name, plan in zip(args.plans, plans, strict=True):
         document = compose(plan)
@@ -162,7 +163,7 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     pm = plugin_manager(ctx)
     for name in args.plans:
         try:
-            plan = load_plan(name)
+            plan = load_plan(name, plugin_manager=pm)
         except InputError as exc:
             failed = True
             for line in exc.messages(ctx.lang):

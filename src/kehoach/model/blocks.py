@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
 from kehoach.model.budget import Budget, BudgetBlock
+from kehoach.model.kinds import PluginBlock, active_kind
 from kehoach.model.tasks import TasksBlock
 from kehoach.model.types import Id, RichText, Text
 
@@ -156,7 +157,8 @@ def _block_tag(value: Any) -> str:
             if key in value:
                 return key if key in _V1_TAGS else f"{key}_block"
         if "text" not in value and len(value) == 1:
-            return "unknown"  # one key naming no kind: say so, not "text missing"
+            # One key naming no kind of kehoach's: a plugin's kind, or an unknown one.
+            return "plugin_block" if active_kind(str(next(iter(value)))) else "unknown"
         return "text"  # report the missing "text" key, the commonest mistake
     tags: dict[type, str] = {
         Subsection: "section",
@@ -168,6 +170,7 @@ def _block_tag(value: Any) -> str:
         Quote: "quote_block",
         TasksBlock: "tasks_block",
         BudgetBlock: "budget_block",
+        PluginBlock: "plugin_block",
     }
     return tags.get(type(value), "text")
 
@@ -182,7 +185,8 @@ Block = Annotated[
     | Annotated[Labelled, Tag("label_block")]
     | Annotated[Quote, Tag("quote_block")]
     | Annotated[TasksBlock, Tag("tasks_block")]
-    | Annotated[BudgetBlock, Tag("budget_block")],
+    | Annotated[BudgetBlock, Tag("budget_block")]
+    | Annotated[PluginBlock, Tag("plugin_block")],
     Discriminator(_block_tag),
 ]
 """One element of a content list (see the module docstring)."""
