@@ -121,6 +121,10 @@ def plan_schema(kind: str = "plan") -> dict[str, Any]:
     }
     model, title = models[kind]
     schema: dict[str, Any] = model.model_json_schema()
+    # Model docstrings are developer English; editors show the Vietnamese field texts.
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
+    schema.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
 from kehoach.model.budget import Budget, BudgetBlock
-from kehoach.model.kinds import PluginBlock, active_kind
+from kehoach.model.kinds import RESERVED, PluginBlock, active_kind
 from kehoach.model.tasks import TasksBlock
 from kehoach.model.types import Id, RichText, Text
 
@@ -175,6 +175,15 @@ def _block_tag(value: Any) -> str:
     return tags.get(type(value), "text")
 
 
+_PLUGIN_BLOCK_SCHEMA = {
+    "type": "object",
+    "title": "Khối do plugin thêm",
+    "description": "Một khối do plugin định nghĩa: {tên khối: nội dung}",
+    "minProperties": 1,
+    "maxProperties": 1,
+    "propertyNames": {"not": {"enum": sorted({*RESERVED, "computed"})}},
+}
+
 Block = Annotated[
     Annotated[RichText, Tag("str")]
     | Annotated[Paragraph, Tag("text")]
@@ -186,7 +195,7 @@ Block = Annotated[
     | Annotated[Quote, Tag("quote_block")]
     | Annotated[TasksBlock, Tag("tasks_block")]
     | Annotated[BudgetBlock, Tag("budget_block")]
-    | Annotated[PluginBlock, Tag("plugin_block")],
+    | Annotated[PluginBlock, Tag("plugin_block"), WithJsonSchema(_PLUGIN_BLOCK_SCHEMA)],
     Discriminator(_block_tag),
 ]
 """One element of a content list (see the module docstring)."""

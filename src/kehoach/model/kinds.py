@@ -16,7 +16,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from pydantic import BaseModel, PrivateAttr, ValidationError, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
@@ -100,8 +107,8 @@ def _located(exc: ValidationError, key: str) -> PydanticCustomError:
 class PluginBlock(KModel):
     """A block of a plugin's kind; written in a plan file as ``{key: value}``."""
 
-    kind: str
-    value: Any
+    kind: str = Field(description="Tên khối do plugin định nghĩa")
+    value: Any = Field(description="Nội dung khối, theo mẫu của plugin")
     _block_kind: BlockKind | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
