@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import AliasChoices, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
@@ -137,7 +137,11 @@ class Subsection(KModel):
 
     section: RichText = Field(description="Tiêu đề mục (không gõ số thứ tự)")
     id: Id | None = Field(default=None, description="Mã mục (tuỳ chọn)")
-    content: list[Block] = Field(default_factory=list, description="Nội dung của mục")
+    content: list[Block] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("content", "blocks"),
+        description="Nội dung của mục (hoặc ghi blocks)",
+    )
 
 
 BLOCK_KEYS = ("section", "bullet", "table", "label", "numbered", "quote", "tasks", "budget")
