@@ -95,3 +95,40 @@ def test_two_plugins_giving_one_key_is_an_error() -> None:
     """The same key from two plugins names the plugin that came second."""
     with pytest.raises(PluginHookError):
         kehoach.load_plan(_data(), plugin_manager=_manager(a=SloganPlugin(), b=SloganPlugin()))
+
+
+def test_plan_type_gives_its_starting_sections_as_data() -> None:
+    """A plan type's ``sections`` start the plan in the version 2 shape, fields filled in."""
+    from kehoach import Organization, PlanType, SkeletonArea, starting_plan
+
+    sections = (
+        {"title": "Mục đích, yêu cầu", "content": [{"bullet": "[Ghi mục đích]"}]},
+        {
+            "title": "Nội dung và thời gian",
+            "content": [
+                {
+                    "tasks": {
+                        "style": "table",
+                        "tasks": [{"id": "t1", "text": "[Ghi nhiệm vụ]", "lead": "{lead}"}],
+                    }
+                }
+            ],
+        },
+        {"title": "Tổ chức thực hiện", "content": ["{lead} theo dõi, báo cáo {committee}."]},
+    )
+    plan_type = PlanType(
+        id="bau-cu",
+        name="Bầu cử",
+        name_en="Elections",
+        title_pattern="Kế hoạch tuyên truyền bầu cử năm {year}",
+        areas=(SkeletonArea("a", "A", "Ghi A"),),
+        units=("Ban Tuyên giáo và Dân vận",),
+        sections=sections,
+    )
+    plan = starting_plan(plan_type, Organization("Đảng ủy xã Tả Van", 2027))
+    assert plan.version == 2 and plan.content is None
+    assert [s.title for s in plan.sections] == [s["title"] for s in sections]
+    task = next(kehoach.model.iter_tasks(plan))
+    assert task.lead == "Ban Tuyên giáo và Dân vận"
+    lines = kehoach.compose(plan).plain_text()
+    assert any(line.startswith("Ban Tuyên giáo và Dân vận theo dõi, báo cáo") for line in lines)
