@@ -41,42 +41,42 @@ def carry_tasks(roll: Roll) -> None:
     """Keep or drop each task, move its due date, drop groups left empty; list it all."""
     statuses = {t.id: t.status for t in roll.progress.tasks} if roll.progress is not None else {}
     quarters = task_quarter(roll.old)
-    for container, groups in _task_containers(roll):
-        _carry_container(roll, container, groups, statuses, quarters)
+    for container, groups, grouped in _task_containers(roll):
+        _carry_container(roll, container, groups, grouped, statuses, quarters)
 
 
-def _task_containers(roll: Roll) -> Iterator[tuple[Path, list[tuple[Path | None, list[Task]]]]]:
-    """Where the plan's tasks are, as data paths: each container with its groups.
+def _task_containers(roll: Roll) -> Iterator[tuple[Path, list[list[Task]], bool]]:
+    """Where the plan's tasks are: each container's data path, its task lists, grouped?
 
-    A container is a list of groups (version 1 quarters, or a tasks block's groups)
-    whose groups each hold a task list at ``(*container, index, "tasks")``; an
-    ungrouped tasks block is a container of one group with no path of its own.
+    A grouped container is a list of groups (version 1 quarters, or a tasks block's
+    groups), each holding its tasks at ``(*container, index, "tasks")``; an ungrouped
+    tasks block's container is its task list itself.
     """
     content = roll.old.content
     if content and content.tasks:
         path: Path = ("content", "tasks", "quarters")
-        yield path, [(None, q.tasks) for q in content.tasks.quarters]
+        yield path, [q.tasks for q in content.tasks.quarters], True
     for model, where in walk_models(roll.old):
         if isinstance(model, TaskList):
             if model.groups:
-                yield (*where, "groups"), [(None, g.tasks) for g in model.groups]
+                yield (*where, "groups"), [g.tasks for g in model.groups], True
             else:
-                yield (*where, "tasks"), [((*where, "tasks"), model.tasks)]
+                yield (*where, "tasks"), [model.tasks], False
 
 
 def _carry_container(
     roll: Roll,
     container: Path,
-    groups: list[tuple[Path | None, list[Task]]],
+    groups: list[list[Task]],
+    grouped: bool,
     statuses: Mapping[str, str | None],
     quarters: Mapping[str, int],
 ) -> None:
-    grouped = groups[0][0] is None if groups else True
     data_groups = _at(roll.data, container)
     new_groups: list[Any] = []
     # Notes wait until every group is placed: a kept task is named at its new place.
     pending: list[tuple[Path, Path | None, Any, list[_Note]]] = []
-    for gi, (_, tasks) in enumerate(groups):
+    for gi, tasks in enumerate(groups):
         kept: list[dict[str, Any]] = []
         entries = data_groups[gi]["tasks"] if grouped else data_groups
         for ti, task in enumerate(tasks):
