@@ -138,7 +138,8 @@ def task_table(tasks: TaskList, w: BodyWriter) -> TableData:
     for gi, (label, group_tasks) in enumerate(groups, start=1):
         if label:
             blank = tuple(Cell("", bold=True) for _ in columns[1:])
-            rows.append((Cell(roman(gi), "center", bold=True), Cell(label, bold=True), *blank))
+            plain = "".join(r.text for r in text_runs(label, w.targets))
+            rows.append((Cell(roman(gi), "center", bold=True), Cell(plain, bold=True), *blank))
         for task in group_tasks:
             number += 1
             rows.append((Cell(str(number), "center"), *(_cell(task, c, w) for c in columns)))
