@@ -149,7 +149,7 @@ def task_table(tasks: TaskList, w: BodyWriter) -> TableData:
     return TableData(
         header=header,
         rows=tuple(rows),
-        widths=(0.6, *(_COLUMN_WIDTHS[c] for c in columns)),
+        widths=(0.9, *(_COLUMN_WIDTHS[c] for c in columns)),
     )
 
 
