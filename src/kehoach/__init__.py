@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
+    from kehoach.pdf import to_pdf
     from kehoach.plugin_errors import (
         DuplicatePlanTypeError,
         PluginError,
@@ -98,6 +99,7 @@ _LAZY: dict[str, str] = {
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
+    "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
     "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
@@ -175,6 +177,7 @@ __all__ = [
     "render_report",
     "review_plan",
     "starting_plan",
+    "to_pdf",
     "to_yaml",
     "write_atomic",
 ]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
+from kehoach.cli.pdf_commands import add_pdf_options, write_documents
 from kehoach.errors import OutputExistsError, UsageError
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
     )
     add_force_option(render, t)
+    add_pdf_options(render, t)
     render.set_defaults(handler=run_render)
 
     validate = add_subparser(
@@ -98,7 +100,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     The plugins (template, filters, context, post-processing) are those of this run,
     without the ``--disable-plugin`` ones; a failing plugin stops before any file.
     """
-    from kehoach import compose, load_plan, plugin_renderer, review_plan, write_atomic
+    from kehoach import compose, load_plan, plugin_renderer, review_plan
     from kehoach.cli.plugin_commands import plugin_manager
 
     targets = output_paths(args.plans, args.output, args.out_dir)
@@ -116,10 +118,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         print_warnings(ctx, name, review_plan(plan, plugin_manager=pm))
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-    for data, path in zip(outputs, targets, strict=True):
-        write_atomic(path, data, force=args.force)
-        ctx.say(f"Đã tạo {path}", f"Wrote {path}")
-    return 0
+    return write_documents(ctx, list(zip(targets, outputs, strict=True)), args)
 
 
 def print_warnings(ctx: CliContext, name: str, warnings: Sequence[PlanWarning]) -> None:

@@ -14,13 +14,13 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 
 from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
 from kehoach.pdf.errors import PdfConversionError, PdfFailure, not_pdfa
-from kehoach.pdf.fonts import is_pdfa, pdf_fonts, substituted_fonts
+from kehoach.pdf.fonts import asks_for_times, is_pdfa, pdf_fonts, substituted_fonts
 from kehoach.pdf.session import BatchSession
 from kehoach.pdf.soffice import find_soffice
 from kehoach.render.output import write_atomic
@@ -52,6 +52,7 @@ class PdfResult:
     job: PdfJob
     fonts: tuple[str, ...] = ()
     failure: PdfFailure | None = None
+    asks_for_times: bool = False  # the DOCX asks for Times New Roman
 
     @property
     def ok(self) -> bool:
@@ -65,8 +66,11 @@ class PdfResult:
 
     @property
     def substituted_fonts(self) -> tuple[str, ...]:
-        """Fonts used that do not lay text out like Times New Roman (see ``pdf.fonts``)."""
-        return substituted_fonts(self.fonts)
+        """Fonts used in place of Times New Roman that break lines differently from it.
+
+        Empty when the DOCX does not ask for Times New Roman (see ``pdf.fonts``).
+        """
+        return substituted_fonts(self.fonts) if self.asks_for_times else ()
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,10 @@ def convert_many(
                 done(index, PdfResult(job, failure=_not_docx()))
 
         def report(position: int, failure: PdfFailure | None) -> None:
-            index = indexes[position]
-            pdf = out / f"{files[position].stem}.pdf"
-            done(index, _place(jobs[index], pdf, failure, pdfa=pdfa, force=force))
+            index, docx = indexes[position], files[position]
+            pdf = out / f"{docx.stem}.pdf"
+            result = _place(jobs[index], pdf, failure, pdfa=pdfa, force=force)
+            done(index, replace(result, asks_for_times=asks_for_times(docx)))
 
         session = BatchSession(
             soffice, files, out, folder / "profile", pdfa=pdfa, timeout=timeout, report=report

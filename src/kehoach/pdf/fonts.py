@@ -8,6 +8,8 @@ break as in Word. Any other serif changes line breaks and the page count.
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import Path
 
 # /BaseFont/ABCDEF+TimesNewRomanPS-BoldMT: a subset prefix, then the PostScript name.
 _BASE_FONT = re.compile(rb"/BaseFont\s*/([^\s/\[\]<>(){}%]+)")
@@ -47,9 +49,26 @@ def substituted_fonts(fonts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(
         font
         for font in fonts
-        if not _key(font).startswith(METRIC_COMPATIBLE)
-        and not _key(font).startswith(_SYMBOL_FONTS)
+        if not _key(font).startswith(METRIC_COMPATIBLE) and not _key(font).startswith(_SYMBOL_FONTS)
     )
+
+
+def asks_for_times(docx: Path) -> bool:
+    """The DOCX names Times New Roman in its styles or text (every kehoach document does).
+
+    Only then is another font in its PDF a substitution worth a warning: a DOCX typed in
+    Calibri is meant to be in Calibri.
+    """
+    try:
+        with zipfile.ZipFile(docx) as package:
+            names = set(package.namelist())
+            return any(
+                b"Times New Roman" in package.read(part)
+                for part in ("word/styles.xml", "word/document.xml")
+                if part in names
+            )
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def is_pdfa(data: bytes) -> bool:

@@ -107,10 +107,8 @@ class BatchSession:
     def _run_once(self, pending: list[int]) -> tuple[list[int], bool, str]:
         """One LibreOffice over ``pending``: the files left to do, whether it said
         anything, and what it printed."""
-        command = convert_command(
-            self.soffice, [self.files[i] for i in pending], self.outdir, self.profile,
-            pdfa=self.pdfa,
-        )  # fmt: skip
+        files = [self.files[i] for i in pending]
+        command = convert_command(self.soffice, files, self.outdir, self.profile, pdfa=self.pdfa)
         self.starts += 1
         process = subprocess.Popen(
             command,
