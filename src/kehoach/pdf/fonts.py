@@ -33,9 +33,9 @@ def pdf_fonts(data: bytes) -> tuple[str, ...]:
         name = _HEX.sub(lambda m: chr(int(m[1], 16)), raw.decode("latin-1"))
         name = _SUBSET.sub("", name)
         family = re.split(r"[-,]", name, maxsplit=1)[0]
+        family = family.removesuffix("MT")  # TimesNewRomanPSMT, TimesNewRomanPS-BoldMT
         if family.endswith("PS") and "timesnewroman" in _key(family):
-            family = family[:-2]  # TimesNewRomanPSMT, TimesNewRomanPS-BoldMT
-        family = family.removesuffix("MT")
+            family = family[:-2]
         families.setdefault(family, None)
     return tuple(families)
 

@@ -181,6 +181,9 @@ class BatchSession:
         return pending[head:]
 
     def _after_exit(self, pending: list[int], head: int, loaded: bool, code: int) -> list[int]:
+        if loaded and code != 0 and not is_complete_pdf(self._pdf(pending[head])):
+            self.report(pending[head], crashed())  # died while exporting it
+            return pending[head + 1 :]
         if loaded:
             self._finish(pending[head])
             head += 1
