@@ -71,7 +71,7 @@ def test_time_out_names_the_document_and_the_others_are_converted(
 ):
     """A document over the limit is named; LibreOffice is stopped and restarted for the rest."""
     sources = docs(tmp_path, "first", "HANG", "third")
-    code, out, err = run(capsys, "pdf", *sources, "--timeout", "1")
+    code, _, err = run(capsys, "pdf", *sources, "--timeout", "1")
     assert code == 2
     assert f"{sources[1]}: quá 1 giây mà chưa chuyển xong" in err
     assert sources[0].with_suffix(".pdf").exists() and sources[2].with_suffix(".pdf").exists()

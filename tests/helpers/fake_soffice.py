@@ -20,8 +20,10 @@ from pathlib import Path
 def write_script(folder: Path) -> Path:
     """An executable that runs this module with the current Python."""
     script = folder / "fake-soffice"
+    here = str(Path(__file__).parent)
     script.write_text(
-        f"#!{sys.executable}\nimport runpy, sys\nsys.path.insert(0, {str(Path(__file__).parent)!r})\nrunpy.run_module('fake_soffice', run_name='__main__')\n"
+        f"#!{sys.executable}\nimport runpy, sys\nsys.path.insert(0, {here!r})\n"
+        "runpy.run_module('fake_soffice', run_name='__main__')\n"
     )
     script.chmod(0o755)
     return script
