@@ -224,8 +224,10 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _signal_group(process: subprocess.Popen[bytes], *, force: bool) -> None:
-    if sys.platform == "win32":
-        process.kill()
+    if sys.platform == "win32":  # soffice.exe starts soffice.bin: end the whole tree
+        subprocess.run(
+            ["taskkill", "/T", "/F", "/PID", str(process.pid)], capture_output=True, check=False
+        )
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL if force else signal.SIGTERM)
