@@ -249,3 +249,23 @@ def test_to_pdf_python_api(fake: Path, tmp_path: Path):
         kehoach.to_pdf(fake_docx("UNREADABLE"), tmp_path / "bad.pdf")
     assert "LibreOffice cannot open" in caught.value.messages("en")[0]
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_docx_work_needs_no_libreoffice(tmp_path: Path, monkeypatch, capsys):
+    """Without LibreOffice, render and report to DOCX work as before; kehoach.pdf is not loaded."""
+    import subprocess
+    import sys
+
+    monkeypatch.delenv("KEHOACH_SOFFICE", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    code, out, err = run(capsys, "render", PLAN, "-o", tmp_path / "ke-hoach.docx")
+    assert code == 0 and "Lỗi" not in err and out.strip() == f"Đã tạo {tmp_path / 'ke-hoach.docx'}"
+    code, _, _ = run(capsys, "report", PLAN, PROGRESS_6M, "-o", tmp_path / "bao-cao.docx")
+    assert code == 0 and sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".docx"]
+    probe = "import sys, kehoach; kehoach.render_plan_bytes(sys.argv[1]); " + (
+        "print(sorted(m for m in sys.modules if m.startswith(('kehoach.pdf', 'tqdm'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(PLAN)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
