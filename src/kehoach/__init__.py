@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from kehoach.plugin_render import plugin_renderer
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
-    from kehoach.render.output import write_atomic
+    from kehoach.render.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -101,6 +101,7 @@ _LAZY: dict[str, str] = {
     "positions_of": "kehoach.loader",
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
+    "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
     "obsolete_names": "kehoach.review",
@@ -179,5 +180,6 @@ __all__ = [
     "starting_plan",
     "to_pdf",
     "to_yaml",
+    "write_all",
     "write_atomic",
 ]

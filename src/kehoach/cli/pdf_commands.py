@@ -114,7 +114,7 @@ def write_documents(
     PDF beside it. LibreOffice's presence and the PDF targets are checked before any
     file is written, so a missing LibreOffice or an existing PDF leaves nothing behind.
     """
-    from kehoach import write_atomic
+    from kehoach.cli.plan_commands import write_each  # here: plan_commands imports this module
 
     wanted = args.pdf or args.pdfa or any(is_pdf_path(path) for path, _ in files)
     jobs: list[PdfJob] = []
@@ -127,10 +127,8 @@ def write_documents(
             jobs.append(PdfJob(data, pdf, name=str(path)))
             if not args.force and pdf.exists():
                 raise OutputExistsError(pdf)
-    for path, data in files:
-        if not is_pdf_path(path):
-            write_atomic(path, data, force=args.force)
-            ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+    docx = [(path, data) for path, data in files if not is_pdf_path(path)]
+    write_each(ctx, docx, force=args.force)
     if not jobs:
         return 0
     from kehoach.pdf import DEFAULT_TIMEOUT
