@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kehoach.migrate import migrate_plan
     from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
+    from kehoach.pdf import to_pdf
     from kehoach.plugin_errors import (
         DuplicatePlanTypeError,
         PluginError,
@@ -106,6 +107,7 @@ _LAZY: dict[str, str] = {
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
+    "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
@@ -190,6 +192,7 @@ __all__ = [
     "render_report",
     "review_plan",
     "starting_plan",
+    "to_pdf",
     "to_yaml",
     "write_all",
     "write_atomic",
