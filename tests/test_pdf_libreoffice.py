@@ -138,7 +138,16 @@ def test_pdf_holds_the_text_of_the_docx(converted: dict[str, Path], name: str):
         if squash(word) not in text
     ]
     assert lost == []
-    assert len(whole) > 0.8 * sum(bool(squash(p)) for p in paragraphs) > 10
+    # Table cells wrap within their narrow columns (a task table): only the running
+    # text is expected whole.
+    running = [
+        "".join(t.text or "" for t in p.iter(f"{W}t"))
+        for p in body.iter(f"{W}p")
+        if not any(a.tag == f"{W}tc" for a in p.iterancestors())
+    ]
+    running_whole = [p for p in running if squash(p) and squash(p) in text]
+    assert len(running_whole) > 0.8 * sum(bool(squash(p)) for p in running) > 10
+    assert whole
 
 
 @pytest.mark.parametrize("name", NAMES)
