@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from pydantic import BaseModel
 
 from kehoach.compose import ComposedDocument, compose_plan
-from kehoach.loader import load_model
+from kehoach.loader import Positions, load_located, load_model
 from kehoach.model import Plan, Progress
 
 if TYPE_CHECKING:
@@ -37,6 +37,17 @@ def load_plan(source: str | PathLike[str] | Mapping[str, Any]) -> Plan:
     if isinstance(source, Mapping):
         return load_model(Plan, source)
     return load_model(Plan, Path(source))
+
+
+def load_plan_located(path: str | PathLike[str]) -> tuple[Plan, Positions]:
+    """:func:`load_plan` of a file, with the line of each field (parsed once).
+
+    ``positions.line_of(field)`` gives the line a review warning's ``field`` is on.
+
+    Raises:
+        kehoach.InputError: naming the file, line and field of every problem.
+    """
+    return load_located(Plan, Path(path))
 
 
 def _plan(source: PlanSource) -> Plan:
