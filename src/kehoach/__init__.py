@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from kehoach.plugin_render import plugin_renderer
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
-    from kehoach.render.output import write_atomic
+    from kehoach.render.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -125,6 +125,7 @@ _LAZY: dict[str, str] = {
     "review_plan": "kehoach.review",
     "starting_plan": "kehoach.starter",
     "to_yaml": "kehoach.dump",
+    "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
 }
 
@@ -226,5 +227,6 @@ __all__ = [
     "review_plan",
     "starting_plan",
     "to_yaml",
+    "write_all",
     "write_atomic",
 ]
