@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         UsageError,
     )
     from kehoach.hookspecs import hookimpl
-    from kehoach.loader import positions_of
+    from kehoach.loader import Positions, positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
@@ -118,6 +118,7 @@ _LAZY: dict[str, str] = {
     "plan_types": "kehoach.manager",
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
+    "Positions": "kehoach.loader",
     "positions_of": "kehoach.loader",
     "render_plan": "kehoach.api",
     "render_plan_bytes": "kehoach.api",
@@ -189,6 +190,7 @@ __all__ = [
     "PluginHookError",
     "PluginInfo",
     "PluginLoadError",
+    "Positions",
     "Problem",
     "Progress",
     "ProgressWarning",
