@@ -116,3 +116,18 @@ def test_jobs_must_be_positive(capsys, tmp_path):
     """`--jobs 0` is a usage error in Vietnamese, exit 2."""
     code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "x.docx"), "-j", "0")
     assert code == 2 and "--jobs" in err and "không hợp lệ" in err
+
+
+def test_check_jobs_same_report_and_exit_code(capsys, tmp_path):
+    """`check --jobs 2`: the same report, files in command-line order, the same exit code."""
+    good = tmp_path / "good.docx"
+    assert _run(capsys, "render", str(EXAMPLE), "-o", str(good))[0] == 0
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    files = [str(good), str(broken), str(good)]
+    one = _run(capsys, "check", *files, "--format", "json")
+    two = _run(capsys, "check", *files, "--format", "json", "-j", "2")
+    assert one == two and one[0] == 2  # an unreadable file in the middle: exit 2
+    text_one = _run(capsys, "check", str(good), str(good))
+    text_two = _run(capsys, "check", str(good), str(good), "--jobs", "2")
+    assert text_one == text_two and text_one[0] in (0, 1)

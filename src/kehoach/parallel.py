@@ -12,14 +12,15 @@ raised by ``work`` is re-raised in the caller, as it would be without a pool.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["AHEAD", "in_order"]
 
@@ -55,6 +56,10 @@ def in_order(
         for item in todo:
             yield work(item)
         return
+    # Imported here: a run with one job (the default) does not pay for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(todo))
     with ProcessPoolExecutor(
         max_workers=workers,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -65,9 +66,20 @@ def iter_texts(plan: Plan) -> Iterator[tuple[str, str]]:
     and lines, citations, table cells, target units and labels…), as in the
     roll-forward's search for literal years: one walk, so neither misses a field.
     """
+    reviewing = _REVIEWING.get()
+    if reviewing is not None and reviewing[0] is plan:
+        yield from reviewing[1]
+        return
     for path, value in iter_free_text(plan.model_dump()):
         if isinstance(value, str):
             yield format_path(path), value
+
+
+# The texts of the plan under review_plan: every check walks them, the plan is walked once.
+# Scoped to the call, so a plan changed between two reviews is never read stale.
+_REVIEWING: ContextVar[tuple[Plan, list[tuple[str, str]]] | None] = ContextVar(
+    "kehoach_reviewing", default=None
+)
 
 
 def fold(text: str) -> str:
@@ -268,9 +280,19 @@ def review_plan(
     Raises:
         kehoach.PluginHookError: a plugin's check raised (names the plugin and hook).
     """
-    from kehoach.manager import call_each, get_plugin_manager, plan_types, run_hook
+    from kehoach.manager import get_plugin_manager
 
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
+    reviewing = _REVIEWING.set((plan, list(iter_texts(plan))))
+    try:
+        return _review(plan, pm)
+    finally:
+        _REVIEWING.reset(reviewing)
+
+
+def _review(plan: Plan, pm: pluggy.PluginManager) -> list[PlanWarning]:
+    from kehoach.manager import call_each, plan_types, run_hook
+
     registry = plan_types(pm)
     plan_type = registry.find(plan.plan_type) if plan.plan_type else None
     warnings: list[PlanWarning] = []
