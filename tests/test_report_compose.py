@@ -100,13 +100,24 @@ def test_empty_parts_are_left_out():
 
 def test_target_sentence_with_computed_figures():
     """ "… thực hiện 04/05 hội nghị, đạt 80% kế hoạch, còn 01 hội nghị chưa thực hiện."."""
-    doc = compose_report(_numbered_plan(), minimal_progress())
+    progress = minimal_progress()
+    progress["period"] = "year"
+    doc = compose_report(_numbered_plan(), progress)
     bullet = next(b for b in doc.body if isinstance(b, Para) and "thực hiện 04/05" in b.text)
     assert bullet.text == (
         "- Tổ chức ít nhất 05 hội nghị học tập nghị quyết: thực hiện 04/05 hội nghị, đạt 80% "
         "kế hoạch, còn 01 hội nghị chưa thực hiện."
     )
     assert any(r.bold and r.text == "04/05" for r in bullet.runs)
+
+
+def test_mid_year_sentence_says_on_schedule():
+    """At six months 04 of a yearly 05 is on schedule against the 2,5 due (5 × 6/12)."""
+    doc = compose_report(_numbered_plan(), minimal_progress())
+    bullet = next(b for b in doc.body if isinstance(b, Para) and "thực hiện 04/05" in b.text)
+    assert bullet.text.endswith(
+        "đạt 80% kế hoạch, đúng tiến độ (theo tiến độ cần đạt 2,5 hội nghị)."
+    )
 
 
 def test_exceeded_and_unreported_sentences():
@@ -207,7 +218,7 @@ def test_appendix_tables():
         "5",
         "4",
         "80%",
-        "Chưa đạt",
+        "Đúng tiến độ",  # 04 of a yearly 05 at six months (2,5 due)
     ]
     assert tables[2].unit == "Đơn vị tính: đồng"
     assert [c.text for c in tables[2].rows[-1]][1:5] == ["Tổng cộng", "1.000", "-", "-"]

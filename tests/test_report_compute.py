@@ -36,9 +36,10 @@ def _data(progress: dict, plan: Plan | None = None, period: str | None = None):
     ],
 )
 def test_target_ratio_and_assessment(achieved, ratio, assessment, percent):
-    """achieved / planned is an exact Fraction; đạt, vượt, chưa đạt follow from it."""
+    """achieved / planned is an exact Fraction; at year end đạt, vượt, chưa đạt follow."""
     progress = minimal_progress()
     progress["targets"][0]["achieved"] = achieved
+    progress["period"] = "year"
     (target,) = _data(progress).targets
     assert target.ratio == ratio and isinstance(target.ratio, Fraction)
     assert target.assessment == assessment
@@ -54,7 +55,14 @@ def test_unreported_target_is_not_zero():
         (target,) = data.targets
         assert (target.achieved, target.ratio, target.assessment) == (None, None, "unreported")
         shares = {s.key: s.count for s in data.target_shares()}
-        assert shares == {"met": 0, "exceeded": 0, "unmet": 0, "unreported": 1}
+        assert shares == {
+            "met": 0,
+            "exceeded": 0,
+            "on_schedule": 0,
+            "behind": 0,
+            "unmet": 0,
+            "unreported": 1,
+        }
 
 
 def test_nothing_planned():

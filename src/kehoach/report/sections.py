@@ -15,14 +15,13 @@ from kehoach.model.progress import STATUS_LABELS
 from kehoach.profiles import FormatProfile
 from kehoach.report.areas import find_area, plan_areas
 from kehoach.report.phrases import (
+    amount_text,
     before_stop,
     figure_text,
     next_period_phrase,
-    quantity_text,
     sentence,
     share_phrase,
     target_runs,
-    unit_text,
 )
 from kehoach.report.results import UNREPORTED, UNREPORTED_LABEL, ReportData, TaskResult
 from kehoach.report.tables import has_tables
@@ -102,7 +101,7 @@ class ReportSections:
             w.heading(3, group.title)
             w.blocks(narrative or [], 4)  # type: ignore[arg-type]
             for result in group.targets:
-                w.bullet(1, target_runs(result))
+                w.bullet(1, target_runs(result, data.label("behind").lower()))
 
     def task_results(self) -> None:
         w, data = self.w, self.data
@@ -245,16 +244,20 @@ class ReportSections:
                     if task.quarter == quarter:
                         w.bullet(2, task_runs(task.task, w, False))
             wrote = True
-        pending = [t for t in data.targets if t.assessment in ("unmet", "unreported")]
+        pending = [
+            t
+            for t in data.targets
+            if t.assessment in ("behind", "on_schedule", "unmet", "unreported")
+        ]
         if pending:
             w.heading(2, "Phấn đấu hoàn thành các chỉ tiêu")
             for target in pending:
                 label = strip_end_punctuation(target.label)
                 if target.achieved is None:
-                    text = f"{label}: kế hoạch {count(target.planned)}{unit_text(target)}."
+                    text = f"{label}: kế hoạch {amount_text(target, target.planned)}."
                 else:
                     text = (
-                        f"{label}: còn {quantity_text(target.remaining)}{unit_text(target)} "
+                        f"{label}: còn {amount_text(target, target.remaining)} "
                         f"(đã thực hiện {figure_text(target)})."
                     )
                 w.bullet(1, [Run(text)])
