@@ -51,11 +51,11 @@ def test_draft_report_header():
 
 
 def test_title_cites_a_numbered_plan():
-    """The trích yếu cites the plan (F-CITE-1) then the period, lower-case first (F-SUBJ-1)."""
+    """The trích yếu: period, the cited plan (F-CITE-1), its subject (#12), lower-case first."""
     doc = compose_report(_numbered_plan(), minimal_progress())
     assert _subject(doc) == (
-        "kết quả thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban Thường vụ Thị ủy Sa Pa "
-        "6 tháng đầu năm 2022"
+        "kết quả 6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban "
+        "Thường vụ Thị ủy Sa Pa về công tác tuyên giáo năm 2022"
     )
     assert doc.title == f"Báo cáo {_subject(doc)}"
 
@@ -81,8 +81,8 @@ def test_sections_in_order():
         "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
     assert _texts(doc)[-1] == (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban "
-        "Thường vụ Thị ủy Sa Pa 6 tháng đầu năm 2022."
+        "Trên đây là báo cáo kết quả 6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày "
+        "15/01/2022 của Ban Thường vụ Thị ủy Sa Pa."
     )
 
 
@@ -138,7 +138,8 @@ def test_exceeded_and_unreported_sentences():
 def test_task_counts_sentence():
     """The task paragraph gives every status count over the tasks in scope, with percentages."""
     progress = minimal_progress()
-    doc = compose_report(_numbered_plan(), progress, period="year")
+    progress["period"] = "year"
+    doc = compose_report(_numbered_plan(), progress)
     assert any(
         t.startswith(
             "Theo kế hoạch, năm 2022 có 02 nhiệm vụ (quý I, quý III); kết quả: hoàn thành đúng "

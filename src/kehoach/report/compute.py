@@ -143,7 +143,8 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
         return ()
     if not budget.sources:
         entry = next((b for b in progress.budget if b.source == TOTAL_SOURCE), None)
-        allocated = budget.year_amount if budget.year_amount is not None else budget.total
+        year_amount = budget.year_amount if budget.year_amount is not None else budget.total
+        allocated = year_amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
         return (
@@ -152,6 +153,7 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=year_amount,
             ),
         )
     by_source = {find_source(budget.sources, b.source): b for b in progress.budget}
@@ -167,6 +169,7 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=source.amount,
             )
         )
     return tuple(rows)

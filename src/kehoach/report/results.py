@@ -153,6 +153,13 @@ class BudgetRow:
     allocated: int
     spent: int | None
     notes: str | None = None
+    year_amount: int | None = None
+    """The plan's amount for the whole year (``allocated`` may be the period's estimate)."""
+
+    @property
+    def for_period(self) -> bool:
+        """Whether ``allocated`` is an estimate for the period, not the year's amount."""
+        return self.year_amount is not None and self.allocated != self.year_amount
 
     @property
     def ratio(self) -> Fraction | None:
@@ -216,10 +223,12 @@ class ReportData:
         if not self.budget:
             return None
         spent = [row.spent for row in self.budget]
+        years = [row.year_amount for row in self.budget]
         return BudgetRow(
             "Tổng cộng",
             sum(row.allocated for row in self.budget),
             None if None in spent else sum(s for s in spent if s is not None),
+            year_amount=None if None in years else sum(y for y in years if y is not None),
         )
 
 

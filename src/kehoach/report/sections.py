@@ -23,7 +23,13 @@ from kehoach.report.phrases import (
     share_phrase,
     target_runs,
 )
-from kehoach.report.results import UNREPORTED, UNREPORTED_LABEL, ReportData, TaskResult
+from kehoach.report.results import (
+    UNREPORTED,
+    UNREPORTED_LABEL,
+    BudgetRow,
+    ReportData,
+    TaskResult,
+)
 from kehoach.report.tables import has_tables
 from kehoach.vi import count, format_money, format_percent, roman, short_date
 
@@ -139,12 +145,21 @@ class ReportSections:
             runs += [Run(" "), *text_runs(sentence(task.notes), italic=True)]
         return merge_runs(runs)
 
+    def estimate_label(self, total: BudgetRow) -> str:
+        """ "Dự toán kinh phí trong kỳ (6 tháng đầu năm 2027)" or "… cả năm 2027" (#12)."""
+        period = self.data.period
+        if total.for_period:
+            return f"Dự toán kinh phí trong kỳ ({period.phrase})"
+        return f"Dự toán kinh phí cả năm {period.year}"
+
     def budget_results(self) -> None:
         w, data = self.w, self.data
         w.heading(2, "Kinh phí thực hiện")
         total = data.budget_total
         assert total is not None
-        text = f"Dự toán kinh phí năm {data.period.year}: {self.money(total.allocated)}"
+        text = self.estimate_label(total) + f": {self.money(total.allocated)}"
+        if total.for_period and total.year_amount is not None:
+            text += f" (dự toán cả năm {data.period.year}: {self.money(total.year_amount)})"
         if total.spent is not None:
             text += f"; đã sử dụng {self.money(total.spent)}"
             if total.ratio is not None:
@@ -153,7 +168,8 @@ class ReportSections:
         w.para("body", [Run(text)])
         if len(data.budget) > 1 or total.spent is None:
             for row in data.budget:
-                line = f"{row.name}: dự toán {self.money(row.allocated)}, "
+                which = "trong kỳ" if row.for_period else "cả năm"
+                line = f"{row.name}: dự toán {which} {self.money(row.allocated)}, "
                 if row.spent is None:
                     line += "chưa báo cáo số đã sử dụng"
                 else:
