@@ -62,8 +62,7 @@ CASES_2027 = [
         [("Đinh Mùi", "can-chi", "Mậu Thân"), ("2027", "year", "2028")],
     ),
     (
-        "Thực hiện Kế hoạch số 45-KH/TU, ngày 10/01/2027 của Tỉnh ủy về công tác dân vận "
-        "năm 2027",
+        "Thực hiện Kế hoạch số 45-KH/TU, ngày 10/01/2027 của Tỉnh ủy về công tác dân vận năm 2027",
         [("10/01/2027", "citation-date", None), ("năm 2027", "citation", None)],
     ),
     ("Tết Giáp Thìn", []),  # the name of another year: not this plan's
