@@ -97,8 +97,7 @@ def _met_one_off(roll: Roll, path: Path, target: Target, name: str) -> None:
         path,
         f"Chỉ tiêu một lần đã đạt năm {roll.old.year} ({_figure(target)}): bỏ câu này "
         f"hoặc sửa cho năm {roll.year}.",
-        f"A one-off target met in {roll.old.year}: drop the sentence or reword it for "
-        f"{roll.year}.",
+        f"A one-off target met in {roll.old.year}: drop the sentence or reword it for {roll.year}.",
         quote=name,
     )
 
