@@ -38,6 +38,7 @@ from kehoach.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
+    from kehoach.docx_import import DocxImportError, ImportResult, import_docx
     from kehoach.dump import to_yaml
     from kehoach.loader import positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from kehoach.plugin_render import plugin_renderer
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
-    from kehoach.render.output import write_atomic
+    from kehoach.render.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -74,6 +75,9 @@ except PackageNotFoundError:  # running from a source tree without installing
 # Public name → the module that defines it; loaded on first access.
 _LAZY: dict[str, str] = {
     "DEFAULT_ORG": "kehoach.starter",
+    "DocxImportError": "kehoach.docx_import",
+    "ImportResult": "kehoach.docx_import",
+    "import_docx": "kehoach.docx_import",
     "ComposedDocument": "kehoach.compose",
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
     "Organization": "kehoach.orgs",
@@ -99,6 +103,7 @@ _LAZY: dict[str, str] = {
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
     "to_yaml": "kehoach.dump",
+    "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
     "obsolete_names": "kehoach.review",
@@ -125,7 +130,9 @@ def __dir__() -> list[str]:
 __all__ = [
     "DEFAULT_ORG",
     "ComposedDocument",
+    "DocxImportError",
     "DuplicatePlanTypeError",
+    "ImportResult",
     "InputError",
     "KehoachError",
     "Organization",
@@ -157,6 +164,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "hooks_of",
+    "import_docx",
     "import_plan_sheet",
     "iter_texts",
     "load_plan",
@@ -176,5 +184,6 @@ __all__ = [
     "review_plan",
     "starting_plan",
     "to_yaml",
+    "write_all",
     "write_atomic",
 ]
