@@ -17,10 +17,12 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "compose": ("docx", "docxtpl", "pluggy", "kehoach.render", "kehoach.cli"),
     "render": ("kehoach.cli",),
     "check": ("kehoach.render", "kehoach.cli", "docxtpl"),
+    "docx_import": ("kehoach.render", "kehoach.cli", "docx", "docxtpl"),
     "report": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
     "rollover": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
     "cli": ("docx", "docxtpl"),
     "plugins": ("kehoach.cli",),
+    "pdf": ("kehoach.cli", "docx", "docxtpl", "kehoach.model", "kehoach.compose"),
 }
 
 
@@ -63,8 +65,8 @@ def test_plugins_use_only_the_public_api():
 
 
 def test_cli_uses_the_public_facade():
-    """The CLI imports kehoach's public names only (and the public check package)."""
-    allowed = ("kehoach", "kehoach.errors", "kehoach.check", "kehoach.parallel")
+    """The CLI imports kehoach's public names only (and the public check and pdf packages)."""
+    allowed = ("kehoach", "kehoach.errors", "kehoach.check", "kehoach.pdf", "kehoach.parallel")
     for path in sorted((SRC / "cli").glob("*.py")):
         private = sorted(
             name

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         render_report,
     )
     from kehoach.compose import ComposedDocument
+    from kehoach.docx_import import DocxImportError, ImportResult, import_docx
     from kehoach.dump import to_yaml
     from kehoach.errors import (
         InputError,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
+    from kehoach.pdf import to_pdf
     from kehoach.plugin_errors import (
         DuplicatePlanTypeError,
         PluginError,
@@ -74,7 +76,9 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "ComposedDocument": "kehoach.compose",
     "DEFAULT_ORG": "kehoach.starter",
+    "DocxImportError": "kehoach.docx_import",
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
+    "ImportResult": "kehoach.docx_import",
     "InputError": "kehoach.errors",
     "KehoachError": "kehoach.errors",
     "Organization": "kehoach.orgs",
@@ -88,6 +92,7 @@ _LAZY: dict[str, str] = {
     "PluginHookError": "kehoach.plugin_errors",
     "PluginInfo": "kehoach.manager",
     "PluginLoadError": "kehoach.plugin_errors",
+    "Positions": "kehoach.loader",
     "Problem": "kehoach.errors",
     "Progress": "kehoach.model",
     "ProgressWarning": "kehoach.report.links",
@@ -105,6 +110,7 @@ _LAZY: dict[str, str] = {
     "get_plugin_manager": "kehoach.manager",
     "hookimpl": "kehoach.hookspecs",
     "hooks_of": "kehoach.manager",
+    "import_docx": "kehoach.docx_import",
     "import_plan_sheet": "kehoach.api",
     "iter_texts": "kehoach.review",
     "load_plan": "kehoach.api",
@@ -118,13 +124,13 @@ _LAZY: dict[str, str] = {
     "plan_types": "kehoach.manager",
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
-    "Positions": "kehoach.loader",
     "positions_of": "kehoach.loader",
     "render_plan": "kehoach.api",
     "render_plan_bytes": "kehoach.api",
     "render_report": "kehoach.api",
     "review_plan": "kehoach.review",
     "starting_plan": "kehoach.starter",
+    "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
@@ -176,7 +182,9 @@ def __dir__() -> list[str]:
 __all__ = [
     "DEFAULT_ORG",
     "ComposedDocument",
+    "DocxImportError",
     "DuplicatePlanTypeError",
+    "ImportResult",
     "InputError",
     "KehoachError",
     "Organization",
@@ -209,6 +217,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "hooks_of",
+    "import_docx",
     "import_plan_sheet",
     "iter_texts",
     "load_plan",
@@ -228,6 +237,7 @@ __all__ = [
     "render_report",
     "review_plan",
     "starting_plan",
+    "to_pdf",
     "to_yaml",
     "write_all",
     "write_atomic",

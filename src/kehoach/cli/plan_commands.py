@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.cli.base import (
     CliContext,
@@ -14,7 +15,11 @@ from kehoach.cli.base import (
     add_subparser,
     refuse_inputs_as_outputs,
 )
+from kehoach.cli.pdf_commands import add_pdf_options, is_pdf_path, write_documents
 from kehoach.errors import UsageError
+
+if TYPE_CHECKING:
+    from kehoach.cli.render_jobs import Rendered
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -37,6 +42,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     )
     add_force_option(render, t)
     add_jobs_option(render, t)
+    add_pdf_options(render, t)
     render.set_defaults(handler=run_render)
 
     validate = add_subparser(
@@ -122,22 +128,21 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         render_one, jobs, jobs=args.jobs, setup=start, setup_args=(ctx.disabled_plugins,)
     )
     failed: list[str] = []
-    written: list[Path] = []
-    try:
-        for result in results:
-            if result.data is None:
-                ctx.errors(result.errors)
-                failed.append(result.job.plan)
-                continue
-            # The document is made anyway; what still needs a person is said on stderr.
-            for line in result.warnings:
-                ctx.warn(line)
-            write_one(ctx, result.job.target, result.data, force=args.force)
-            written.append(result.job.target)
-    except BaseException:
-        not_written = [str(job.target) for job in jobs[len(written) + len(failed) :]]
-        say_stopped(ctx, written, not_written)
-        raise
+    documents = _documents(ctx, results, failed)
+    if args.pdf or args.pdfa or any(is_pdf_path(path) for path in targets):
+        # LibreOffice converts the whole batch in one start: the documents are kept.
+        code = write_documents(ctx, list(documents), args)
+    else:
+        code = 0
+        written: list[Path] = []
+        try:
+            for path, data in documents:  # each written as it comes: memory stays flat
+                write_one(ctx, path, data, force=args.force)
+                written.append(path)
+        except BaseException:
+            not_written = [str(job.target) for job in jobs[len(written) + len(failed) :]]
+            say_stopped(ctx, written, not_written)
+            raise
     if failed:
         if len(args.plans) > 1:
             ctx.error(
@@ -148,7 +153,34 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
                 )
             )
         return 2
-    return 0
+    return code
+
+
+def _documents(
+    ctx: CliContext, results: Iterable[Rendered], failed: list[str]
+) -> Iterator[tuple[Path, bytes]]:
+    """The documents of the good plans; the errors of the bad ones printed (and listed)."""
+    for result in results:
+        if result.data is None:
+            ctx.errors(result.errors)
+            failed.append(result.job.plan)
+            continue
+        # The document is made anyway; what still needs a person is said on stderr.
+        for line in result.warnings:
+            ctx.warn(line)
+        yield result.job.target, result.data
+
+
+def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:
+    """Write independent outputs one by one; if stopped, say which were written and not."""
+    written: list[Path] = []
+    try:
+        for path, data in files:
+            write_one(ctx, path, data, force=force)
+            written.append(path)
+    except BaseException:
+        say_stopped(ctx, written, [str(path) for path, _ in files[len(written) :]])
+        raise
 
 
 def write_one(ctx: CliContext, path: Path, data: bytes, *, force: bool) -> None:
