@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from pydantic import BaseModel
 
 from kehoach.compose import ComposedDocument, compose_plan
-from kehoach.loader import load_model
+from kehoach.loader import Positions, load_located, load_model
 from kehoach.model import Plan, Progress
 
 if TYPE_CHECKING:
@@ -49,6 +49,24 @@ def load_plan(
         if isinstance(source, Mapping):
             return load_model(Plan, source)
         return load_model(Plan, Path(source))
+
+
+def load_plan_located(
+    path: str | PathLike[str], *, plugin_manager: pluggy.PluginManager | None = None
+) -> tuple[Plan, Positions]:
+    """:func:`load_plan` of a file, with the line of each field (parsed once).
+
+    ``positions.line_of(field)`` gives the line a review warning's ``field`` is on.
+
+    Raises:
+        kehoach.InputError: naming the file, line and field of every problem.
+    """
+    from kehoach.manager import block_kinds_of
+    from kehoach.model.kinds import block_kinds
+
+    kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
+    with block_kinds(kinds):
+        return load_located(Plan, Path(path))
 
 
 def _plan(source: PlanSource, plugin_manager: pluggy.PluginManager | None = None) -> Plan:

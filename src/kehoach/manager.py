@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -136,6 +135,8 @@ def _source_tree_entry_points() -> list[EntryPoint]:
     A developer running with ``PYTHONPATH=src`` and no installed distribution still
     gets the built-ins, through the same loading path as every plugin.
     """
+    import tomllib  # only without an installed distribution: not on every start
+
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))

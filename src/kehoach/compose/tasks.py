@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kehoach.compose.document import Cell, Run, TableData
-from kehoach.compose.text import merge_runs, text_runs
+from kehoach.compose.text import count_values, merge_runs, text_runs
 from kehoach.model import Task, TaskGroup, TaskList
 from kehoach.vi import count, roman, short_date
 
@@ -44,8 +44,7 @@ def group_label(group: TaskGroup) -> str:
 
 def task_runs(task: Task, w: BodyWriter, show_units: bool) -> list[Run]:
     """A task's text with its ``{count}`` and, when asked, lead/support units and time."""
-    values = {"count": count(task.count)} if task.count is not None else {}
-    runs = text_runs(task.text, w.targets, values=values)
+    runs = text_runs(task.text, w.targets, values=count_values(task.text, task.count, task.unit))
     details = []
     if show_units and task.lead:
         details.append(f"Chủ trì: {task.lead}")
@@ -155,7 +154,7 @@ def task_table(tasks: TaskList, w: BodyWriter) -> TableData:
 
 def _cell(task: Task, column: str, w: BodyWriter) -> Cell:
     if column == "text":
-        values = {"count": count(task.count)} if task.count is not None else {}
+        values = count_values(task.text, task.count, task.unit)
         text = "".join(r.text for r in text_runs(task.text, w.targets, values=values))
         marks = w.profile.bullets
         lines = [text, *("".join(r.text for r in text_runs(f"{marks[0]} {i}")) for i in task.items)]
