@@ -122,3 +122,37 @@ def test_next_year_keeps_the_shape_and_carries_tasks(name: str) -> None:
     unfinished = {t["id"] for t in progress["tasks"] if not t["status"].startswith("done")}
     new_ids = {t.id for t in kehoach.model.iter_tasks(new)}
     assert unfinished <= new_ids
+
+
+def test_phase_report_figures() -> None:
+    """The six-month report of the phased plan states the figures the progress file gives."""
+    progress = raw("khoa-giao-2027-theo-dot-progress")
+    plan = raw("khoa-giao-2027-theo-dot")
+    lines = kehoach.compose_report(
+        EXAMPLES / "khoa-giao-2027-theo-dot.yaml",
+        EXAMPLES / "khoa-giao-2027-theo-dot-progress.yaml",
+    ).plain_text()
+    text = "\n".join(lines)
+    # Due by June: "Tháng 3/2027" and "Quý I/2027 và Quý II/2027"; the "Thường xuyên"
+    # task is in scope too, being reported already (in progress).
+    reported = {t["id"] for t in progress["tasks"]}
+    assert len(reported) == 3
+    assert f"6 tháng đầu năm 2027 có {len(reported):02d} nhiệm vụ" in text
+    planned = next(t["quantity"] for t in ids_targets(plan) if t["id"] == "buoi-noi-chuyen")
+    done = next(t["achieved"] for t in progress["targets"] if t["id"] == "buoi-noi-chuyen")
+    assert f"thực hiện {done:02d}/{planned:02d} buổi" in text
+
+
+def ids_targets(data: Any) -> list[dict]:
+    """Every target mapping of raw YAML data."""
+    found: list[dict] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "targets" and isinstance(value, list):
+                found += value
+            else:
+                found += ids_targets(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += ids_targets(value)
+    return found

@@ -84,3 +84,17 @@ def test_existing_output_needs_force(tmp_path: Path) -> None:
     assert main(["migrate", str(SAPA), "-o", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == "x"
     assert main(["migrate", str(SAPA), "-o", str(target), "--force"]) == 0
+
+
+def test_deep_v1_sections_keep_their_numbers() -> None:
+    """A v1 file nested past four levels migrates with the scheme it was numbered by."""
+    data = minimal_plan()
+    deep: dict = {"section": "d", "content": ["x."]}
+    for name in ("c", "b", "a"):
+        deep = {"section": name, "content": [deep]}
+    data["organization"] = {"title": "Tổ chức thực hiện", "content": [deep]}
+    text, _ = migrate_text(yaml.safe_dump(data, allow_unicode=True))
+    new = yaml.safe_load(text)
+    assert new["numbering"]["levels"] == ["roman", "arabic", "decimal", "letter", "letter"]
+    before = kehoach.compose(kehoach.load_plan(data)).plain_text()
+    assert kehoach.compose(kehoach.load_plan(new)).plain_text() == before

@@ -43,8 +43,9 @@ def migrate_plan(source: str | PathLike[str]) -> tuple[str, bool]:
     load_model(Plan, path)
     text, changed = migrate_text(path.read_text(encoding="utf-8-sig"))
     if changed:
-        # A migration that does not load is kehoach's bug, never the user's file.
-        Plan.model_validate(yaml.safe_load(text))
+        # The result must load as the original did (a section nested past six levels
+        # cannot be numbered in version 2: named like any validation problem).
+        load_model(Plan, yaml.safe_load(text))
     return text, changed
 
 
@@ -75,9 +76,25 @@ def migrate_data(data: Any) -> Any:
         out[key] = data[key]
     if not placed:
         out["sections"] = sections
+    depth = max((_depth(s.get("content"), 2) for s in sections), default=1)
+    if depth > 4 and "numbering" not in out:
+        # Version 1 repeated the fourth level's numbering below it; say so in the scheme.
+        fourth = (data.get("format") or {}).get("level4_numbering", "letter")
+        out["numbering"] = mapping(
+            [("levels", ["roman", "arabic", "decimal", *[fourth] * (depth - 3)][:6])]
+        )
     out.insert(0, "version", 2)
     _keep_comments(data, out)
     return out
+
+
+def _depth(blocks: Any, level: int) -> int:
+    """The deepest heading level of the subsections in ``blocks`` (``level`` - 1 if none)."""
+    deepest = level - 1
+    for block in blocks or []:
+        if isinstance(block, Mapping) and "section" in block:
+            deepest = max(deepest, _depth(block.get("content"), level + 1))
+    return deepest
 
 
 def _keep_comments(old: Any, new: Any) -> None:

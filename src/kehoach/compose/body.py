@@ -17,6 +17,7 @@ from kehoach.model import (
     Labelled,
     Numbered,
     Paragraph,
+    PluginBlock,
     Quote,
     SubBullet,
     Subsection,
@@ -112,6 +113,8 @@ class BodyWriter:
             write_tasks(self, block.tasks, level)
         elif isinstance(block, BudgetBlock):
             write_budget(self, block.budget, level)
+        elif isinstance(block, PluginBlock):
+            block.write(_PluginOutput(self, level))
 
     def labelled_runs(self, block: Labelled, level: int) -> list[Run]:
         """ "**1. Đối tượng kiểm tra:** cán bộ …": only the label (and number) in bold."""
@@ -128,6 +131,23 @@ class BodyWriter:
     def result(self) -> tuple[Block, ...]:
         """The paragraphs written so far."""
         return tuple(self.out)
+
+
+class _PluginOutput:
+    """What a plugin's block writer may add (:class:`kehoach.model.kinds.BlockOutput`)."""
+
+    def __init__(self, writer: BodyWriter, level: int):
+        self.writer, self.level = writer, level
+
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False) -> None:
+        runs = text_runs(text, self.writer.targets, bold=bold, italic=italic)
+        self.writer.para("body", runs)
+
+    def bullet(self, text: str, depth: int = 1) -> None:
+        self.writer.bullet(min(max(depth, 1), 2), text_runs(text, self.writer.targets))
+
+    def heading(self, title: str) -> None:
+        self.writer.heading(self.level, title)
 
 
 def table_data(table: Table) -> TableData:

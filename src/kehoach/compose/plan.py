@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from kehoach.compose.body import BodyWriter, PendingAppendix, table_data
 from kehoach.compose.budget import budget_table
@@ -31,6 +32,7 @@ __all__ = [
     "part_heading",
     "plan_writer",
     "task_runs",
+    "write_outline",
     "write_sections",
 ]
 
@@ -66,13 +68,23 @@ def compose_plan(plan: Plan) -> ComposedDocument:
 
 def write_sections(w: BodyWriter, outline: list[Part] | list[Section]) -> None:
     """Parts ("Phần thứ nhất", F-HEAD-1) and top-level sections with their blocks."""
-    for number, item in enumerate(outline, start=1):
-        if isinstance(item, Part):
+    write_outline(w, outline, lambda section: _section(w, section))
+
+
+def write_outline(
+    w: BodyWriter, items: Sequence[Any], write_section: Callable[[Any], None]
+) -> None:
+    """Walk parts and sections in order: a part gets its heading, each section is written.
+
+    Shared by plans and reports, whose sections differ but whose parts do not.
+    """
+    for number, item in enumerate(items, start=1):
+        if hasattr(item, "sections"):  # a part
             part_heading(w, number, item.title)
             for section in item.sections:
-                _section(w, section)
-        elif isinstance(item, Section):
-            _section(w, item)
+                write_section(section)
+        else:
+            write_section(item)
 
 
 def part_heading(w: BodyWriter, number: int, title: str) -> None:

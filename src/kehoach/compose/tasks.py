@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kehoach.compose.document import Cell, Run, TableData
-from kehoach.compose.text import merge_runs, text_runs
+from kehoach.compose.text import count_values, merge_runs, text_runs
 from kehoach.model import Task, TaskGroup, TaskList
 from kehoach.model.tasks import TaskField
 from kehoach.vi import count, roman, short_date
@@ -45,8 +45,7 @@ def group_label(group: TaskGroup) -> str:
 
 def task_runs(task: Task, w: BodyWriter, show_units: bool) -> list[Run]:
     """A task's text with its ``{count}`` and, when asked, lead/support units and time."""
-    values = {"count": count(task.count)} if task.count is not None else {}
-    runs = text_runs(task.text, w.targets, values=values)
+    runs = text_runs(task.text, w.targets, values=count_values(task.text, task.count, task.unit))
     details = []
     if show_units and task.lead:
         details.append(f"Chủ trì: {task.lead}")
@@ -171,7 +170,8 @@ def task_table(tasks: TaskList, w: BodyWriter) -> TableData:
     for gi, (label, group_tasks) in enumerate(groups, start=1):
         if label:
             blank = tuple(Cell("", bold=True) for _ in columns[1:])
-            rows.append((Cell(roman(gi), "center", bold=True), Cell(label, bold=True), *blank))
+            plain = "".join(r.text for r in text_runs(label, w.targets))
+            rows.append((Cell(roman(gi), "center", bold=True), Cell(plain, bold=True), *blank))
         for task in group_tasks:
             number += 1
             rows.append((Cell(str(number), "center"), *(_cell(task, c, w) for c in columns)))
@@ -181,13 +181,13 @@ def task_table(tasks: TaskList, w: BodyWriter) -> TableData:
     return TableData(
         header=header,
         rows=tuple(rows),
-        widths=(0.6, *(_COLUMN_WIDTHS[c] for c in columns)),
+        widths=(0.9, *(_COLUMN_WIDTHS[c] for c in columns)),
     )
 
 
 def _cell(task: Task, column: str, w: BodyWriter) -> Cell:
     if column == "text":
-        values = {"count": count(task.count)} if task.count is not None else {}
+        values = count_values(task.text, task.count, task.unit)
         text = "".join(r.text for r in text_runs(task.text, w.targets, values=values))
         marks = w.profile.bullets
         lines = [text, *("".join(r.text for r in text_runs(f"{marks[0]} {i}")) for i in task.items)]

@@ -16,6 +16,7 @@ from kehoach.model.blocks import (
     Target,
 )
 from kehoach.model.budget import BudgetBlock
+from kehoach.model.kinds import BlockKind, BlockOutput, PluginBlock, block_kinds
 from kehoach.model.outline import LevelKind, Numbering, Part
 from kehoach.model.parts import (
     Appendix,
@@ -80,6 +81,8 @@ __all__ = [
     "AreaGroup",
     "AreaResult",
     "Block",
+    "BlockKind",
+    "BlockOutput",
     "Budget",
     "BudgetBlock",
     "BudgetLine",
@@ -104,6 +107,7 @@ __all__ = [
     "PeriodInfo",
     "Plan",
     "PlanSnapshot",
+    "PluginBlock",
     "Progress",
     "PurposesSection",
     "Quarter",
@@ -129,6 +133,7 @@ __all__ = [
     "TasksBlock",
     "Text",
     "Title",
+    "block_kinds",
     "block_texts",
     "body_outline",
     "body_sections",

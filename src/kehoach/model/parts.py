@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
@@ -247,4 +247,8 @@ class Section(KModel):
 
     title: RichText = Field(description="Tiêu đề mục lớn (không gõ số La Mã)")
     id: Text | None = Field(default=None, description="Mã mục (tuỳ chọn)")
-    content: list[Block] = Field(default_factory=list, description="Nội dung")
+    content: list[Block] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("content", "blocks"),
+        description="Nội dung (hoặc ghi blocks)",
+    )

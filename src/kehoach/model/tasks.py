@@ -9,9 +9,9 @@ inline list, or a task table in the body or in an appendix.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
@@ -22,6 +22,11 @@ TaskField = Literal["when", "lead", "support", "result"]
 """A task field that can be printed on its own labelled line ("- Đơn vị chủ trì: …")."""
 
 
+def _one_unit(value: Any) -> Any:
+    # A table cell "Phối hợp" often holds one unit: write it as a string.
+    return [value] if isinstance(value, str) else value
+
+
 class Task(KModel):
     """A task; ``{count}`` in its text places its count."""
 
@@ -30,9 +35,9 @@ class Task(KModel):
     count: int | None = Field(default=None, ge=0, description="Số lượng (tuỳ chọn)")
     unit: Text | None = Field(default=None, description="Đơn vị tính của số lượng")
     lead: Text | None = Field(default=None, description="Đơn vị chủ trì")
-    support: list[Text] = Field(
-        default_factory=list, description="Đơn vị phối hợp (một dòng hoặc danh sách)"
-    )
+    support: Annotated[
+        list[Text], BeforeValidator(_one_unit, json_schema_input_type=Text | list[Text])
+    ] = Field(default_factory=list, description="Đơn vị phối hợp (một dòng hoặc danh sách)")
     due: date | None = Field(default=None, description="Thời hạn hoàn thành")
     when: Text | None = Field(
         default=None,
@@ -53,12 +58,6 @@ class Task(KModel):
         default=None,
         description="Nhiệm vụ lặp lại hằng năm? Để trống: kehoach tự đoán khi lập kế hoạch năm sau",
     )
-
-    @field_validator("support", mode="before")
-    @classmethod
-    def _one_unit(cls, value: Any) -> Any:
-        # A table cell "Phối hợp" often holds one unit: write it as a string.
-        return [value] if isinstance(value, str) else value
 
     @field_validator("when")
     @classmethod

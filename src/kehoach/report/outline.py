@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kehoach.compose import BodyWriter, Run
-from kehoach.compose.plan import part_heading
+from kehoach.compose.plan import write_outline as walk_outline
 from kehoach.model.report_outline import Computed, ReportPart, ReportSection
 from kehoach.profiles import FormatProfile
 from kehoach.report.results import ReportData
@@ -37,13 +37,7 @@ def write_outline(w: BodyWriter, data: ReportData, profile: FormatProfile) -> No
     """The report's parts and sections in the order the progress file gives them."""
     writer = ReportSections(w, data, profile)
     items: list[ReportPart] | list[ReportSection] = data.progress.parts or data.progress.sections
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, ReportPart):
-            part_heading(w, number, item.title)
-            for section in item.sections:
-                _section(writer, section)
-        elif isinstance(item, ReportSection):
-            _section(writer, item)
+    walk_outline(w, items, lambda section: _section(writer, section))
 
 
 def _section(writer: ReportSections, section: ReportSection) -> None:

@@ -1,9 +1,10 @@
 """Tasks carried over: they keep their quarters and ids, and their due dates move on.
 
 Without progress every task stays (one-off tasks are listed for a decision). With
-progress, a task not done carries over and a one-off task done is dropped. Whether a
-task is one-off is its ``recurring`` flag, or guessed from its words
-(:func:`~kehoach.rollover.tasks.guess_recurring`), and a guess is always listed.
+progress, a task not done carries over, and a task done is dropped only when it is
+marked one-off (``recurring: false``). A task without the flag is guessed from its
+words (:func:`~kehoach.rollover.tasks.guess_recurring`) only to list it: a guess never
+drops a task.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from kehoach.model import Task, TaskList, task_quarter
-from kehoach.model.data import Path
+from kehoach.model.data import Path, data_at
 from kehoach.model.located import walk_models
 from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS, STATUS_LABELS_EN
 from kehoach.rollover.context import Roll
@@ -41,42 +42,42 @@ def carry_tasks(roll: Roll) -> None:
     """Keep or drop each task, move its due date, drop groups left empty; list it all."""
     statuses = {t.id: t.status for t in roll.progress.tasks} if roll.progress is not None else {}
     quarters = task_quarter(roll.old)
-    for container, groups in _task_containers(roll):
-        _carry_container(roll, container, groups, statuses, quarters)
+    for container, groups, grouped in _task_containers(roll):
+        _carry_container(roll, container, groups, grouped, statuses, quarters)
 
 
-def _task_containers(roll: Roll) -> Iterator[tuple[Path, list[tuple[Path | None, list[Task]]]]]:
-    """Where the plan's tasks are, as data paths: each container with its groups.
+def _task_containers(roll: Roll) -> Iterator[tuple[Path, list[list[Task]], bool]]:
+    """Where the plan's tasks are: each container's data path, its task lists, grouped?
 
-    A container is a list of groups (version 1 quarters, or a tasks block's groups)
-    whose groups each hold a task list at ``(*container, index, "tasks")``; an
-    ungrouped tasks block is a container of one group with no path of its own.
+    A grouped container is a list of groups (version 1 quarters, or a tasks block's
+    groups), each holding its tasks at ``(*container, index, "tasks")``; an ungrouped
+    tasks block's container is its task list itself.
     """
     content = roll.old.content
     if content and content.tasks:
         path: Path = ("content", "tasks", "quarters")
-        yield path, [(None, q.tasks) for q in content.tasks.quarters]
+        yield path, [q.tasks for q in content.tasks.quarters], True
     for model, where in walk_models(roll.old):
         if isinstance(model, TaskList):
             if model.groups:
-                yield (*where, "groups"), [(None, g.tasks) for g in model.groups]
+                yield (*where, "groups"), [g.tasks for g in model.groups], True
             else:
-                yield (*where, "tasks"), [((*where, "tasks"), model.tasks)]
+                yield (*where, "tasks"), [model.tasks], False
 
 
 def _carry_container(
     roll: Roll,
     container: Path,
-    groups: list[tuple[Path | None, list[Task]]],
+    groups: list[list[Task]],
+    grouped: bool,
     statuses: Mapping[str, str | None],
     quarters: Mapping[str, int],
 ) -> None:
-    grouped = groups[0][0] is None if groups else True
-    data_groups = _at(roll.data, container)
+    data_groups = data_at(roll.data, container)
     new_groups: list[Any] = []
     # Notes wait until every group is placed: a kept task is named at its new place.
     pending: list[tuple[Path, Path | None, Any, list[_Note]]] = []
-    for gi, (_, tasks) in enumerate(groups):
+    for gi, tasks in enumerate(groups):
         kept: list[dict[str, Any]] = []
         entries = data_groups[gi]["tasks"] if grouped else data_groups
         for ti, task in enumerate(tasks):
@@ -144,14 +145,8 @@ def _group_label(group: Mapping[str, Any]) -> tuple[str, str]:
     return f"Nhóm “{name}”", f"Group “{name}”"
 
 
-def _at(data: Any, path: Path) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
 def _set(data: Any, path: Path, value: Any) -> None:
-    _at(data, path[:-1])[path[-1]] = value
+    data_at(data, path[:-1])[path[-1]] = value
 
 
 def _task(
@@ -181,6 +176,17 @@ def _task(
     if status is not None and status in DONE_STATUSES:
         if recurring:
             return True, [guess] if guessed else []
+        if guessed:  # dropped only when marked one-off, never on a guess (#12)
+            return True, [
+                _Note(
+                    "decide",
+                    "guessed-one-off-done",
+                    f"Hoàn thành năm {old_year} ({STATUS_LABELS[status]}).{why_vi} Đã giữ; "
+                    "nếu là việc một lần, ghi recurring: false để bỏ khỏi kế hoạch năm sau.",
+                    f"Done in {old_year} ({STATUS_LABELS_EN[status]}).{why_en} Kept; write "
+                    "recurring: false to drop a one-off task next year.",
+                )
+            ]
         return False, [
             _Note(
                 "carried",
