@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
+    from kehoach.pdf import to_pdf
     from kehoach.plugin_errors import (
         DuplicatePlanTypeError,
         PluginError,
@@ -102,6 +103,7 @@ _LAZY: dict[str, str] = {
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
+    "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
@@ -183,6 +185,7 @@ __all__ = [
     "render_report",
     "review_plan",
     "starting_plan",
+    "to_pdf",
     "to_yaml",
     "write_all",
     "write_atomic",

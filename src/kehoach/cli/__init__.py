@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kehoach.cli.report_commands",
     "kehoach.cli.rollover_commands",
     "kehoach.cli.plan_sheet_commands",
+    "kehoach.cli.pdf_commands",
 )
 
 

@@ -14,6 +14,7 @@ from kehoach.cli.base import (
     add_subparser,
     refuse_inputs_as_outputs,
 )
+from kehoach.cli.pdf_commands import add_pdf_options, write_documents
 from kehoach.errors import KehoachError, OutputExistsError, UsageError
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
     )
     add_force_option(render, t)
+    add_pdf_options(render, t)
     render.set_defaults(handler=run_render)
 
     validate = add_subparser(
@@ -129,7 +131,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         # The document is made anyway; what still needs a person is said on stderr.
         print_warnings(ctx, name, review_plan(plan, plugin_manager=pm))
         ready.append((target, data))
-    write_each(ctx, ready, force=args.force)
+    code = write_documents(ctx, ready, args)
     if failed:
         if len(args.plans) > 1:
             ctx.error(
@@ -140,7 +142,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
                 )
             )
         return 2
-    return 0
+    return code
 
 
 def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:

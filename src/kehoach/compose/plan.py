@@ -15,6 +15,7 @@ from kehoach.compose.document import (
 from kehoach.compose.frame import citation, frame_document
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.text import (
+    count_values,
     merge_runs,
     money_text,
     reference_text,
@@ -24,7 +25,6 @@ from kehoach.compose.text import (
 from kehoach.model import Appendix, AreaGroup, Budget, Plan, Target, Task, iter_targets
 from kehoach.profiles import FormatProfile
 from kehoach.vi import (
-    count,
     format_number,
     roman,
     short_date,
@@ -110,8 +110,7 @@ def _area_group(w: BodyWriter, group: AreaGroup) -> None:
 
 def task_runs(task: Task, w: BodyWriter, show_units: bool) -> list[Run]:
     """A task's text with its ``{count}`` and, when asked, lead/support units and due date."""
-    values = {"count": count(task.count)} if task.count is not None else {}
-    runs = text_runs(task.text, w.targets, values=values)
+    runs = text_runs(task.text, w.targets, values=count_values(task.text, task.count, task.unit))
     details = []
     if show_units and task.lead:
         details.append(f"Chủ trì: {task.lead}")

@@ -10,25 +10,51 @@ from kehoach.compose.document import Para, ParagraphRole, Run
 from kehoach.model import MoneyWords, Reference, Target
 from kehoach.model.placeholders import parse_inline
 from kehoach.profiles import FormatProfile
-from kehoach.vi import PartialDate, count, format_number, money_to_words, roman, short_date
+from kehoach.vi import (
+    PartialDate,
+    TargetWords,
+    count_phrase,
+    format_number,
+    money_to_words,
+    roman,
+    short_date,
+    target_words,
+)
+
+
+def target_words_of(target: Target) -> TargetWords:
+    """The wording of a target's figure (kehoach.vi): qualifier or bound, figure, unit/noun."""
+    return target_words(
+        target.quantity,
+        target.unit,
+        qualifier=target.qualifier,
+        bound=target.bound,
+        noun=target.noun,
+    )
 
 
 def target_runs(target: Target, *, bold: bool, italic: bool) -> list[Run]:
-    """ "ít nhất **05** hội nghị": qualifier, zero-padded figure in bold, unit."""
-    runs: list[Run] = []
-    if target.qualifier:
-        runs.append(Run(f"{target.qualifier} ", bold=bold, italic=italic))
-    runs.append(Run(count(target.quantity), bold=True, italic=italic))
-    if target.unit == "%":
-        runs.append(Run("%", bold=True, italic=italic))
-    else:
-        runs.append(Run(f" {target.unit}", bold=bold, italic=italic))
+    """ "ít nhất **05** hội nghị", "**100%** số thôn": words before, bold figure, unit."""
+    words = target_words_of(target)
+    runs = [Run(words.before, bold=bold, italic=italic)] if words.before else []
+    runs.append(Run(words.figure, bold=True, italic=italic))
+    if words.after:
+        runs.append(Run(words.after, bold=bold, italic=italic))
     return runs
 
 
 def target_text(target: Target) -> str:
     """ "ít nhất 05 hội nghị", "95%": a target as plain text, as its runs read."""
     return "".join(run.text for run in target_runs(target, bold=False, italic=False))
+
+
+def count_values(text: str, n: int | None, unit: str | None) -> dict[str, str]:
+    """The value of a task's ``{count}``: its figure, with its unit unless the sentence
+    writes one right after the placeholder (:func:`kehoach.vi.count_phrase`)."""
+    if n is None:
+        return {}
+    _, found, following = text.partition("{count}")
+    return {"count": count_phrase(n, unit, following if found else "")}
 
 
 def text_runs(

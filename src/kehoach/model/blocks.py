@@ -16,17 +16,23 @@ from pydantic_core import PydanticCustomError
 from kehoach.model.base import KModel
 from kehoach.model.types import Id, RichText, Text
 
+_AT_LEAST_WORDS = ("ít nhất", "tối thiểu", "trở lên", "trên", "không dưới")
+_AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá", "dưới")
+
 
 class Target(KModel):
     """A measurable target placed in a sentence with ``{id}``.
 
     Rendered like the reference plan: "Tổ chức ít nhất **05** hội nghị …" — the
-    qualifier, the figure zero-padded and bold, then the unit.
+    qualifier, the figure zero-padded and bold, then the unit. Its kind says how it
+    carries into next year and how a mid-year report measures it (issue #12).
     """
 
     id: Id = Field(description="Mã chỉ tiêu, ổn định qua các năm (báo cáo dùng mã này)")
     quantity: int = Field(ge=0, description="Số lượng theo kế hoạch")
-    unit: Text = Field(description="Đơn vị tính, ví dụ: hội nghị, cuộc, lớp, %")
+    unit: Text = Field(
+        description='Đơn vị tính, ví dụ: hội nghị, cuộc, lớp, %, "% thôn" (tỷ lệ phần trăm số thôn)'
+    )
     qualifier: Text | None = Field(
         default=None, description='Từ đứng trước con số, ví dụ: "ít nhất", "tối thiểu"'
     )
@@ -34,6 +40,52 @@ class Target(KModel):
         default=None,
         description="Tên chỉ tiêu trong biểu tổng hợp (mặc định: câu chứa chỉ tiêu)",
     )
+    kind: Literal["yearly", "cumulative", "one_off", "ratio"] | None = Field(
+        default=None,
+        description="Loại chỉ tiêu: yearly (hằng năm, lặp lại mỗi năm), cumulative (cộng dồn "
+        "cả giai đoạn nhiều năm), one_off (làm một lần), ratio (tỷ lệ %). Để trống: tỷ lệ "
+        "nếu đơn vị là %, còn lại là hằng năm",
+    )
+    bound: Literal["at_least", "at_most", "exact"] | None = Field(
+        default=None,
+        description="Ít nhất (at_least), tối đa (at_most) hay đúng bằng (exact). Để trống: "
+        'theo từ đứng trước ("ít nhất", "tối thiểu" → at_least; "tối đa", "không quá" → '
+        "at_most), còn lại exact",
+    )
+    noun: Text | None = Field(
+        default=None,
+        description='Danh từ sau tỷ lệ phần trăm: "số thôn" → "100% số thôn"',
+    )
+    since: int | None = Field(
+        default=None, ge=1930, le=2200, description="Chỉ tiêu cộng dồn: năm bắt đầu giai đoạn"
+    )
+    through: int | None = Field(
+        default=None, ge=1930, le=2200, description="Chỉ tiêu cộng dồn: năm kết thúc giai đoạn"
+    )
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the figure is a percentage ("%" or "% thôn")."""
+        return self.unit.startswith("%")
+
+    @property
+    def effective_kind(self) -> Literal["yearly", "cumulative", "one_off", "ratio"]:
+        """The kind written, else a percentage is a ratio and anything else yearly."""
+        if self.kind is not None:
+            return self.kind
+        return "ratio" if self.is_percent else "yearly"
+
+    @property
+    def effective_bound(self) -> Literal["at_least", "at_most", "exact"]:
+        """The bound written, else read from the qualifier, else exact."""
+        if self.bound is not None:
+            return self.bound
+        words = (self.qualifier or "").casefold()
+        if any(w in words for w in _AT_LEAST_WORDS):  # first: "không dưới" is at least
+            return "at_least"
+        if any(w in words for w in _AT_MOST_WORDS):
+            return "at_most"
+        return "exact"
 
 
 class Paragraph(KModel):

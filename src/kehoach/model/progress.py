@@ -12,7 +12,7 @@ existing imports keep working. The cross-field rules stay on the models that own
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -148,6 +148,11 @@ class Progress(KModel):
         default=None, description="Ngày chốt số liệu (mặc định: ngày cuối kỳ báo cáo)"
     )
     header: ReportHeader = Field(default_factory=ReportHeader, description="Số, ngày của báo cáo")
+    behind_wording: Literal["cham-tien-do", "chua-dat"] = Field(
+        default="cham-tien-do",
+        description="Giữa năm, chỉ tiêu hằng năm/cộng dồn thấp hơn phần phải đạt theo tiến độ "
+        'được ghi "Chậm tiến độ" (cham-tien-do, mặc định) hay "Chưa đạt" (chua-dat)',
+    )
     summary: Narrative = Field(default_factory=list, description="Đánh giá chung đầu phần kết quả")
     targets: list[TargetProgress] = Field(default_factory=list, description="Kết quả các chỉ tiêu")
     tasks: list[TaskProgress] = Field(default_factory=list, description="Tình trạng các nhiệm vụ")

@@ -90,11 +90,12 @@ def compose_report_data(data: ReportData) -> ComposedDocument:
 
 
 def _plan_phrase(data: ReportData) -> str:
-    """ "thực hiện Kế hoạch số 29-KH/TU, ngày … của … 6 tháng đầu năm 2022", or the draft form."""
+    """ "6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày … của …", or the draft
+    form naming the issuer."""
     plan = data.plan
     if plan.header.number is not None:
         cite = citation(plan.title.type_name, plan.header, plan.signature)
-        return f"thực hiện {cite} {data.period.phrase}"
+        return f"{data.period.phrase} thực hiện {cite}"
     issuer = issuer_phrase(plan.header, plan.signature)
     return f"{data.period.phrase} thực hiện {plan.title.type_name} của {issuer}"
 
@@ -102,18 +103,17 @@ def _plan_phrase(data: ReportData) -> str:
 def subject_runs(data: ReportData) -> list[Run]:
     """The trích yếu (F-SUBJ-1, lower-case start).
 
-    A numbered plan is cited (F-CITE-1): "kết quả thực hiện Kế hoạch số 29-KH/TU, ngày
-    15/01/2022 của Ban Thường vụ Thị ủy Sa Pa 6 tháng đầu năm 2022". A draft plan
-    without a number is named by what is known, its issuer and subject: "kết quả 6
-    tháng đầu năm 2022 thực hiện Kế hoạch của Ban Thường vụ Thị ủy Sa Pa về …".
+    A numbered plan is cited (F-CITE-1), a draft one named by its issuer; either way the
+    plan's subject follows, so the trích yếu says what the report is about (#12): "kết
+    quả 6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban
+    Thường vụ Thị ủy Sa Pa về công tác tuyên giáo năm 2022".
     """
     plan = data.plan
     runs = [Run(f"kết quả {_plan_phrase(data)}")]
-    if plan.header.number is None:
-        targets = {t.id: t for t in iter_targets(plan)}
-        subject = plan.title.subject
-        joiner = " " if subject.startswith("về ") else " về "
-        runs += [Run(joiner), *text_runs(subject, targets)]
+    targets = {t.id: t for t in iter_targets(plan)}
+    subject = plan.title.subject
+    joiner = " " if subject.startswith("về ") else " về "
+    runs += [Run(joiner), *text_runs(subject, targets)]
     return merge_runs(runs)
 
 

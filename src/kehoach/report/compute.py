@@ -26,6 +26,7 @@ from kehoach.report.results import (
     TargetGroup,
     TargetResult,
     TaskResult,
+    due_share,
 )
 from kehoach.report.target_labels import sentence_label, target_texts, targets_in
 
@@ -44,7 +45,7 @@ def compute_report(plan: Plan, progress: Progress, period: str | None = None) ->
         plan=plan,
         progress=progress,
         period=linked.period,
-        groups=_groups(plan, progress),
+        groups=_groups(plan, progress, linked.period),
         tasks=_tasks(plan, progress, linked.period, scope=True),
         upcoming=_tasks(plan, progress, linked.period, scope=False),
         budget=_budget(plan, progress),
@@ -64,7 +65,7 @@ def raise_link_errors(linked: LinkResult, source: str) -> None:
 # --- targets -----------------------------------------------------------------------------
 
 
-def _groups(plan: Plan, progress: Progress) -> tuple[TargetGroup, ...]:
+def _groups(plan: Plan, progress: Progress, period: ReportPeriod) -> tuple[TargetGroup, ...]:
     entries = {e.id: e for e in progress.targets}
     placed: set[str] = set()
     groups: list[TargetGroup] = []
@@ -78,6 +79,7 @@ def _groups(plan: Plan, progress: Progress) -> tuple[TargetGroup, ...]:
             achieved=entry.achieved if entry else None,
             notes=entry.notes if entry else None,
             evidence=tuple(entry.evidence) if entry else (),
+            due_share=due_share(target, period.info.end_month, period.year),
         )
 
     for ref in plan_areas(plan):
@@ -141,7 +143,8 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
         return ()
     if not budget.sources:
         entry = next((b for b in progress.budget if b.source == TOTAL_SOURCE), None)
-        allocated = budget.year_amount if budget.year_amount is not None else budget.total
+        year_amount = budget.year_amount if budget.year_amount is not None else budget.total
+        allocated = year_amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
         return (
@@ -150,6 +153,7 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=year_amount,
             ),
         )
     by_source = {find_source(budget.sources, b.source): b for b in progress.budget}
@@ -165,6 +169,7 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=source.amount,
             )
         )
     return tuple(rows)

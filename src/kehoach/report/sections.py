@@ -15,16 +15,21 @@ from kehoach.model.progress import STATUS_LABELS
 from kehoach.profiles import FormatProfile
 from kehoach.report.areas import find_area, plan_areas
 from kehoach.report.phrases import (
+    amount_text,
     before_stop,
     figure_text,
     next_period_phrase,
-    quantity_text,
     sentence,
     share_phrase,
     target_runs,
-    unit_text,
 )
-from kehoach.report.results import UNREPORTED, UNREPORTED_LABEL, ReportData, TaskResult
+from kehoach.report.results import (
+    UNREPORTED,
+    UNREPORTED_LABEL,
+    BudgetRow,
+    ReportData,
+    TaskResult,
+)
 from kehoach.report.tables import has_tables
 from kehoach.vi import count, format_money, format_percent, roman, short_date
 
@@ -102,7 +107,7 @@ class ReportSections:
             w.heading(3, group.title)
             w.blocks(narrative or [], 4)  # type: ignore[arg-type]
             for result in group.targets:
-                w.bullet(1, target_runs(result))
+                w.bullet(1, target_runs(result, data.label("behind").lower()))
 
     def task_results(self) -> None:
         w, data = self.w, self.data
@@ -140,12 +145,21 @@ class ReportSections:
             runs += [Run(" "), *text_runs(sentence(task.notes), italic=True)]
         return merge_runs(runs)
 
+    def estimate_label(self, total: BudgetRow) -> str:
+        """ "Dự toán kinh phí trong kỳ (6 tháng đầu năm 2027)" or "… cả năm 2027" (#12)."""
+        period = self.data.period
+        if total.for_period:
+            return f"Dự toán kinh phí trong kỳ ({period.phrase})"
+        return f"Dự toán kinh phí cả năm {period.year}"
+
     def budget_results(self) -> None:
         w, data = self.w, self.data
         w.heading(2, "Kinh phí thực hiện")
         total = data.budget_total
         assert total is not None
-        text = f"Dự toán kinh phí năm {data.period.year}: {self.money(total.allocated)}"
+        text = self.estimate_label(total) + f": {self.money(total.allocated)}"
+        if total.for_period and total.year_amount is not None:
+            text += f" (dự toán cả năm {data.period.year}: {self.money(total.year_amount)})"
         if total.spent is not None:
             text += f"; đã sử dụng {self.money(total.spent)}"
             if total.ratio is not None:
@@ -154,7 +168,8 @@ class ReportSections:
         w.para("body", [Run(text)])
         if len(data.budget) > 1 or total.spent is None:
             for row in data.budget:
-                line = f"{row.name}: dự toán {self.money(row.allocated)}, "
+                which = "trong kỳ" if row.for_period else "cả năm"
+                line = f"{row.name}: dự toán {which} {self.money(row.allocated)}, "
                 if row.spent is None:
                     line += "chưa báo cáo số đã sử dụng"
                 else:
@@ -245,16 +260,20 @@ class ReportSections:
                     if task.quarter == quarter:
                         w.bullet(2, task_runs(task.task, w, False))
             wrote = True
-        pending = [t for t in data.targets if t.assessment in ("unmet", "unreported")]
+        pending = [
+            t
+            for t in data.targets
+            if t.assessment in ("behind", "on_schedule", "unmet", "unreported")
+        ]
         if pending:
             w.heading(2, "Phấn đấu hoàn thành các chỉ tiêu")
             for target in pending:
                 label = strip_end_punctuation(target.label)
                 if target.achieved is None:
-                    text = f"{label}: kế hoạch {count(target.planned)}{unit_text(target)}."
+                    text = f"{label}: kế hoạch {amount_text(target, target.planned)}."
                 else:
                     text = (
-                        f"{label}: còn {quantity_text(target.remaining)}{unit_text(target)} "
+                        f"{label}: còn {amount_text(target, target.remaining)} "
                         f"(đã thực hiện {figure_text(target)})."
                     )
                 w.bullet(1, [Run(text)])

@@ -1,9 +1,10 @@
 """Tasks carried over: they keep their quarters and ids, and their due dates move on.
 
 Without progress every task stays (one-off tasks are listed for a decision). With
-progress, a task not done carries over and a one-off task done is dropped. Whether a
-task is one-off is its ``recurring`` flag, or guessed from its words
-(:func:`~kehoach.rollover.tasks.guess_recurring`), and a guess is always listed.
+progress, a task not done carries over, and a task done is dropped only when it is
+marked one-off (``recurring: false``). A task without the flag is guessed from its
+words (:func:`~kehoach.rollover.tasks.guess_recurring`) only to list it: a guess never
+drops a task.
 """
 
 from __future__ import annotations
@@ -127,6 +128,17 @@ def _task(
     if status is not None and status in DONE_STATUSES:
         if recurring:
             return True, [guess] if guessed else []
+        if guessed:  # dropped only when marked one-off, never on a guess (#12)
+            return True, [
+                _Note(
+                    "decide",
+                    "guessed-one-off-done",
+                    f"Hoàn thành năm {old_year} ({STATUS_LABELS[status]}).{why_vi} Đã giữ; "
+                    "nếu là việc một lần, ghi recurring: false để bỏ khỏi kế hoạch năm sau.",
+                    f"Done in {old_year} ({STATUS_LABELS_EN[status]}).{why_en} Kept; write "
+                    "recurring: false to drop a one-off task next year.",
+                )
+            ]
         return False, [
             _Note(
                 "carried",

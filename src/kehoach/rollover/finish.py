@@ -19,9 +19,22 @@ from kehoach.vi import format_number, short_date
 
 
 def clear_budget_year(roll: Roll) -> None:
-    """Clear the amount for the year (the total and the sources stay, still adding up)."""
+    """Clear the amount for the year (the total and the sources stay, still adding up);
+    a budget without a separate year amount is listed: its figures are last year's."""
     budget = roll.old.budget
-    if budget is None or budget.year_amount is None:
+    if budget is None:
+        return
+    if budget.year_amount is None:
+        roll.add(
+            "decide",
+            "budget",
+            ("budget", "total"),
+            f"Kinh phí ghi {format_number(budget.total)} đồng là dự toán năm {roll.old.year}: "
+            f"điền dự toán năm {roll.year} cho tổng kinh phí và từng nguồn (các nguồn giữ "
+            "nguyên tên).",
+            f"The budget of {budget.total} đồng is the estimate for {roll.old.year}: fill in "
+            f"the {roll.year} figures for the total and each source (sources keep their names).",
+        )
         return
     roll.data["budget"]["year_amount"] = None
     roll.add(

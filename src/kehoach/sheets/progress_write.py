@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kehoach.compose.text import text_runs
+from kehoach.compose.text import count_values, text_runs
 from kehoach.model import (
     PERIODS,
     STATUS_LABELS,
@@ -52,7 +52,7 @@ from kehoach.sheets.workbook import (
     new_workbook,
     workbook_bytes,
 )
-from kehoach.vi import count, roman
+from kehoach.vi import roman
 
 
 def plain_text(text: str, values: dict[str, str] | None = None, plan: Plan | None = None) -> str:
@@ -150,8 +150,7 @@ def _tasks_sheet(book: Workbook, plan: Plan) -> None:
     quarters = task_quarter(plan)
     rows = []
     for task in iter_tasks(plan):
-        values = {"count": count(task.count)} if task.count is not None else None
-        text = plain_text(task.text, values, plan)
+        text = plain_text(task.text, count_values(task.text, task.count, task.unit), plan)
         rows.append(
             (task.id, roman(quarters[task.id]), text, task.lead, task.due, None, None, None)
         )
