@@ -77,7 +77,7 @@ def scan_workbook(data: bytes, name: str) -> Scan:
         scan = Scan()
         counts = _Counts(name)
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and _has_dtd(package, info, name):
+            if info.filename.endswith((".xml", ".rels")) and _has_dtd(package, info):
                 raise _refused(
                     name,
                     f"phần {info.filename} có khai báo DTD/thực thể (không có trong tệp Excel "
@@ -138,7 +138,7 @@ class _Bounded(io.RawIOBase):
         return len(chunk)
 
 
-def _has_dtd(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
+def _has_dtd(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     with package.open(info) as member:
         head = member.read(4096)
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
