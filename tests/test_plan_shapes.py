@@ -73,6 +73,13 @@ def _task_table(plan: dict[str, Any]) -> list[str]:
     return [header, "1 | Họp dân | UBND xã | MTTQ | Quý I/2027 | Biên bản"]
 
 
+def _task_table_in_appendix(plan: dict[str, Any]) -> list[str]:
+    task = {"id": "a", "text": "Họp dân", "lead": "UBND xã", "when": "Quý I/2027"}
+    tasks = {"style": "table", "placement": "appendix", "tasks": [task]}
+    plan["sections"][1]["content"] = [{"tasks": tasks}]
+    return ["(Có phụ lục chi tiết kèm theo).", "DANH MỤC NHIỆM VỤ", "1 | Họp dân | UBND xã"]
+
+
 def _budget_clause(plan: dict[str, Any]) -> list[str]:
     plan["sections"][1]["content"].append({"budget": {"clause": "theo quy định hiện hành."}})
     return ["Kinh phí thực hiện: theo quy định hiện hành."]
@@ -127,6 +134,7 @@ SHAPES = {
     "free section order": _free_order,
     "phases": _phases,
     "task table": _task_table,
+    "task table in an appendix": _task_table_in_appendix,
     "budget clause without amount": _budget_clause,
     "Phần level": _parts,
     "letters under 1.": _letters_under_one,
