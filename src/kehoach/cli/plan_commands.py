@@ -272,6 +272,7 @@ def run_migrate(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the plan in the version 2 shape; the rendered text does not change."""
     from kehoach import migrate_plan, write_atomic
 
+    refuse_inputs_as_outputs([args.plan], [Path(args.output)])
     text, changed = migrate_plan(args.plan)
     write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
     if changed:
