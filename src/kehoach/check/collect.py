@@ -50,7 +50,10 @@ class Collector:
     not_evaluated: dict[str, Msg] = field(default_factory=dict)
     # The profile's own view of a rule's status (a 2026 rule may be unconfirmed for 2018).
     status_overrides: Mapping[str, RuleStatus] = field(default_factory=dict)
-    _groups: dict[tuple[object, ...], int] = field(default_factory=dict)
+    # Grouped findings: key → (index in ``findings``, every paragraph so far). The
+    # paragraphs are gathered in a list and written into the finding once, at the end
+    # (``grouped``), so grouping n identical deviations costs O(n), not O(n²).
+    _groups: dict[tuple[object, ...], tuple[int, list[int]]] = field(default_factory=dict)
 
     def add(
         self,
@@ -73,14 +76,22 @@ class Collector:
             self.findings.append(finding)
             return
         key = (rule, severity, location.part, location.element, expected, actual, fix)
-        index = self._groups.get(key)
-        if index is None:
-            self._groups[key] = len(self.findings)
+        group_entry = self._groups.get(key)
+        if group_entry is None:
+            self._groups[key] = (len(self.findings), list(location.paragraphs))
             self.findings.append(finding)
             return
-        first = self.findings[index]
-        merged = first.location.paragraphs + location.paragraphs
-        self.findings[index] = replace(first, location=replace(first.location, paragraphs=merged))
+        group_entry[1].extend(location.paragraphs)
+
+    def grouped(self) -> list[Finding]:
+        """The findings, each grouped one carrying every paragraph of its group."""
+        out = list(self.findings)
+        for index, paragraphs in self._groups.values():
+            first = out[index]
+            if len(paragraphs) != len(first.location.paragraphs):
+                location = replace(first.location, paragraphs=tuple(paragraphs))
+                out[index] = replace(first, location=location)
+        return out
 
     def at_paragraph(
         self,

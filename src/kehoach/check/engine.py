@@ -105,7 +105,7 @@ def check_view(
         profile_id=chosen.id,
         profile_name=chosen.name,
         profile_reason=reason,
-        findings=tuple(sorted(col.findings, key=_order)),
+        findings=tuple(sorted(col.grouped(), key=_order)),
         not_evaluated=col.result_not_evaluated(),
         source=source,
         document_date=shown,
