@@ -161,10 +161,14 @@ def test_lang_after_the_command(capsys):
     assert code == 2 and "the following arguments are required" in err
 
 
-def test_output_in_a_missing_folder_is_a_clear_error(capsys, tmp_path):
-    """-o into a folder that does not exist, or onto a folder, is exit 2 with a message."""
-    code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "no" / "x.docx"))
-    assert code == 2 and "thư mục chứa không tồn tại" in err
+def test_output_in_a_missing_folder_creates_it(capsys, tmp_path):
+    """-o into a folder that does not exist creates it, as --out-dir does (issue 12)."""
+    code, _, _ = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "out" / "x.docx"))
+    assert code == 0 and (tmp_path / "out" / "x.docx").is_file()
+
+
+def test_output_onto_a_folder_is_a_clear_error(capsys, tmp_path):
+    """-o naming a folder is exit 2 with a message, and nothing is written."""
     code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path), "--force")
     assert code == 2 and "đây là một thư mục" in err
     assert list(tmp_path.iterdir()) == []

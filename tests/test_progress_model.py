@@ -129,12 +129,13 @@ def test_completed_date_needs_a_completed_status():
 
 
 def test_dates_as_people_write_them():
-    """Dates read as ISO or dd/mm/yyyy."""
+    """Dates read as ISO, dd/mm/yyyy or in words; an impossible date is named impossible."""
     task = TaskProgress(id="t", status="done_late", completed="05/7/2022")
     assert task.completed == date(2022, 7, 5)
     assert Progress(cutoff="30/6/2022").cutoff == date(2022, 6, 30)
+    assert Progress(cutoff="ngày 30 tháng 6 năm 2022").cutoff == date(2022, 6, 30)
     vi, _ = _error(Progress, {"cutoff": "31/6/2022"})
-    assert "không phải ngày hợp lệ" in vi
+    assert "ngày '31/6/2022' không có thật: tháng 6/2022 chỉ có 30 ngày" in vi
 
 
 @pytest.mark.parametrize("field", ["targets", "tasks"])

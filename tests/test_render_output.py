@@ -50,7 +50,7 @@ def test_failed_move_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.Mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OutputError, match="the disk is full"):
         write_atomic(target, b"new", force=True)
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.docx"]
@@ -84,8 +84,15 @@ def test_render_to_path_and_stream(tmp_path: Path) -> None:
     renderer.render(doc, tmp_path / "a.docx", force=True)
 
 
-def test_missing_folder(tmp_path: Path) -> None:
-    """A missing folder is a clear OutputError (exit 2 in the CLI) and nothing is created."""
-    with pytest.raises(OutputError, match="folder does not exist"):
-        write_atomic(tmp_path / "nope" / "out.docx", b"x", force=False)
-    assert os.listdir(tmp_path) == []
+def test_missing_folder_is_created(tmp_path: Path) -> None:
+    """A missing folder is created, as ``--out-dir`` does (issue 12)."""
+    write_atomic(tmp_path / "nope" / "deeper" / "out.docx", b"x", force=False)
+    assert (tmp_path / "nope" / "deeper" / "out.docx").read_bytes() == b"x"
+
+
+def test_a_file_where_a_folder_is_named(tmp_path: Path) -> None:
+    """A file in place of the output's folder is a clear OutputError, nothing is created."""
+    (tmp_path / "notdir").write_bytes(b"")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        write_atomic(tmp_path / "notdir" / "out.docx", b"x", force=False)
+    assert os.listdir(tmp_path) == ["notdir"]

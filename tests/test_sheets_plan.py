@@ -221,7 +221,7 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
         ),
         pytest.param(
             lambda b: b[TASKS].__setitem__("H2", "31/02/2022"),
-            "trang tính Nhiệm vụ, dòng 2, cột 8, trường Thời hạn: '31/02/2022' không phải ngày",
+            "trang tính Nhiệm vụ, dòng 2, cột 8, trường Thời hạn: ngày '31/02/2022' không có thật",
             id="bad-date",
         ),
         pytest.param(

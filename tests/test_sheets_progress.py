@@ -183,7 +183,7 @@ def test_bad_status_date_and_amount(sheet_bytes, tmp_path):
     )
     problem = _problem(path)
     assert (problem.sheet, problem.line, problem.column) == ("Nhiệm vụ", row, col)
-    assert "không phải ngày" in problem.message_vi
+    assert "ngày '31/6/2022' không có thật: tháng 6/2022 chỉ có 30 ngày" in problem.message_vi
     path, row, col = _edited(
         sheet_bytes, tmp_path, "Kinh phí", "xa-hoi-hoa", "Đã sử dụng (đồng)", "ba triệu"
     )

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from kehoach.plugin_render import plugin_renderer
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
-    from kehoach.render.output import write_atomic
+    from kehoach.render.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -99,6 +99,7 @@ _LAZY: dict[str, str] = {
     "plugin_renderer": "kehoach.plugin_render",
     "positions_of": "kehoach.loader",
     "to_yaml": "kehoach.dump",
+    "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
     "obsolete_names": "kehoach.review",
@@ -176,5 +177,6 @@ __all__ = [
     "review_plan",
     "starting_plan",
     "to_yaml",
+    "write_all",
     "write_atomic",
 ]

@@ -1,11 +1,14 @@
 """Errors kehoach reports to people: each says what is wrong, where, in vi or en.
 
 The CLI turns every :class:`KehoachError` into a message and exit code 2, never a
-traceback.
+traceback. Failures of the machine, not of kehoach (a full disk, a read-only folder, a
+file open in Word), are worded for the person who can fix them (:func:`os_reason`):
+"lỗi nội bộ" (internal error) stays for kehoach's own bugs.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,3 +122,87 @@ class OutputError(KehoachError):
         if lang == "en":
             return [str(self)]
         return [f"không ghi được {self.path}: {self.reason_vi}"]
+
+
+# errno → (vi, en): what happened and, where it helps, what to do.
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại", "the disk is full"),
+    errno.EROFS: (
+        "ổ đĩa hoặc thư mục chỉ cho phép đọc; chọn nơi ghi khác",
+        "the file system is read-only; choose another place",
+    ),
+    errno.EACCES: (
+        "không có quyền truy cập (tệp đang mở trong Word/Excel, hoặc thư mục không cho ghi?)",
+        "permission denied (is the file open in Word/Excel, or the folder not writable?)",
+    ),
+    errno.EPERM: (
+        "tệp bị khoá hoặc không được phép thay đổi (đang mở trong Word/Excel?)",
+        "the file is locked or may not be changed (is it open in Word/Excel?)",
+    ),
+    errno.EBUSY: (
+        "tệp đang bận (đang mở trong Word/Excel?); đóng tệp rồi chạy lại",
+        "the file is busy (open in Word/Excel?); close it and run again",
+    ),
+    errno.ETXTBSY: (
+        "tệp đang bận (đang mở trong chương trình khác?); đóng tệp rồi chạy lại",
+        "the file is busy (open in another program?); close it and run again",
+    ),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn là tệp, không phải thư mục",
+        "a part of the path is a file, not a folder",
+    ),
+    errno.EISDIR: ("đây là một thư mục", "it is a folder"),
+    errno.ENOENT: ("không tồn tại", "it does not exist"),
+    errno.EEXIST: ("đã tồn tại", "it already exists"),
+    errno.ENAMETOOLONG: ("tên tệp quá dài", "the file name is too long"),
+    errno.ELOOP: ("liên kết tượng trưng vòng quanh", "a loop of symbolic links"),
+    errno.EIO: ("lỗi đọc/ghi đĩa (đĩa hỏng hoặc đã tháo ra?)", "input/output error (bad disk?)"),
+    errno.EMFILE: ("quá nhiều tệp đang mở", "too many open files"),
+    errno.ENFILE: ("quá nhiều tệp đang mở", "too many open files"),
+    errno.EINVAL: ("tên tệp hoặc đường dẫn không hợp lệ", "invalid file name or path"),
+    errno.EFBIG: ("tệp quá lớn với ổ đĩa này", "the file is too large for this file system"),
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = ("đã hết hạn mức dung lượng ổ đĩa", "disk quota exceeded")
+
+_WINDOWS_SHARING_VIOLATION = 32  # "The process cannot access the file…" (open in Word)
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """(vi, en) words for an operating-system error: what happened, what to do."""
+    if getattr(exc, "winerror", None) == _WINDOWS_SHARING_VIOLATION:
+        return _REASONS[errno.EBUSY]
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return f"lỗi hệ thống ({detail})", f"system error ({detail})"
+
+
+class SystemFileError(KehoachError):
+    """An operating-system failure on a file kehoach was reading or writing."""
+
+    def __init__(self, exc: OSError):
+        self.path = exc.filename
+        self.reason_vi, self.reason_en = os_reason(exc)
+        super().__init__(self.messages("en")[0])
+
+    def messages(self, lang: str = "vi") -> list[str]:
+        """One line: the file (when known) and what happened."""
+        if lang == "en":
+            where = f" {self.path}" if self.path else ""
+            return [f"cannot access{where}: {self.reason_en}"]
+        where = f" {self.path}" if self.path else " tệp"
+        return [f"không truy cập được{where}: {self.reason_vi}"]
+
+
+class OutOfMemoryError(KehoachError):
+    """The machine ran out of memory: the input is too large for it."""
+
+    def __init__(self) -> None:
+        super().__init__("not enough memory to process the input")
+
+    def messages(self, lang: str = "vi") -> list[str]:
+        """One line, in ``lang``."""
+        if lang == "en":
+            return [str(self)]
+        return ["không đủ bộ nhớ để xử lý tệp đầu vào (tệp quá lớn?)"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from kehoach.errors import InputError, Problem
+from kehoach.errors import InputError, Problem, os_reason
 from kehoach.messages import word_error, yaml_problem_vi
 
 M = TypeVar("M", bound=BaseModel)
@@ -181,11 +182,25 @@ def format_path(path: tuple[Any, ...]) -> str:
     return text
 
 
-def read_data(path: str | Path) -> tuple[Any, _Positions]:
-    """Parse a YAML or JSON file; raise :class:`InputError` with a line on any problem."""
-    path = Path(path)
+def _too_large(path: Path) -> InputError:
+    return InputError(
+        path,
+        [Problem("", "tệp quá lớn (giới hạn 10 MB)", "file too large (limit 10 MB)")],
+    )
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused before reading when larger than :data:`MAX_FILE_BYTES`.
+
+    The size is taken from the open file (a 2 GiB file costs nothing), and the read
+    itself stops one byte past the limit, for devices and pipes that have no size
+    (``/dev/zero``).
+    """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                raise _too_large(path)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError(path, [Problem("", "không tìm thấy tệp", "file not found")]) from None
     except IsADirectoryError:
@@ -193,15 +208,19 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
             path, [Problem("", "đây là thư mục, không phải tệp", "is a directory")]
         ) from None
     except OSError as exc:
+        vi, en = os_reason(exc)
         raise InputError(
-            path,
-            [Problem("", f"không đọc được tệp: {exc.strerror}", f"cannot read: {exc.strerror}")],
+            path, [Problem("", f"không đọc được tệp: {vi}", f"cannot read: {en}")]
         ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(
-            path,
-            [Problem("", "tệp quá lớn (giới hạn 10 MB)", "file too large (limit 10 MB)")],
-        )
+        raise _too_large(path)
+    return raw
+
+
+def read_data(path: str | Path) -> tuple[Any, _Positions]:
+    """Parse a YAML or JSON file; raise :class:`InputError` with a line on any problem."""
+    path = Path(path)
+    raw = _read_bounded(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -76,10 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "số tiền phải là số nguyên đồng, không phải {kind_vi}",
         "an amount of money must be a whole number of đồng, not {kind}",
     ),
-    "kehoach.money_text": (
-        "'{value}' không phải số tiền (viết 6505490000 hoặc 6.505.490.000)",
-        "'{value}' is not an amount of money (write 6505490000 or 6.505.490.000)",
-    ),
+    "kehoach.money_text": ("{message_vi}", "{message_en}"),
+    "kehoach.date_text": ("{message_vi}", "{message_en}"),
+    "kehoach.date_impossible": ("{message_vi}", "{message_en}"),
     "kehoach.state_authority": (
         "'{value}' là cách viết của văn bản Nhà nước; văn bản Đảng viết {party} (F-SIGN-2)",
         "'{value}' is the State form; Party documents write {party} (F-SIGN-2)",

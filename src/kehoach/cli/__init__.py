@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 
 from kehoach.cli.base import CliContext, KehoachArgumentParser, Translator
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, OutOfMemoryError, SystemFileError, WordedError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "kehoach.cli.plan_commands",
@@ -90,25 +94,66 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(stop.code or 0)
     ctx = CliContext(t=t, disabled_plugins=tuple(args.disable_plugin))
     try:
-        return int(args.handler(args, ctx))
-    except KehoachError as exc:
-        for line in exc.messages(t.lang):
-            ctx.error(line)
-        return 2
+        with _terminate_as_exit():
+            return int(args.handler(args, ctx))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a kehoach bug: say so plainly, no traceback for users
-        if os.environ.get("KEHOACH_DEBUG"):
-            raise
-        ctx.error(
-            t(
-                f"lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}); xin báo lỗi kèm tệp "
-                "đầu vào (đặt KEHOACH_DEBUG=1 để xem chi tiết)",
-                f"internal error in kehoach ({type(exc).__name__}: {exc}); please report it "
-                "with the input files (set KEHOACH_DEBUG=1 for details)",
+    except Exception as exc:
+        error = user_error(exc)
+        if error is None:  # a kehoach bug: say so plainly, no traceback for users
+            if os.environ.get("KEHOACH_DEBUG"):
+                raise
+            ctx.error(
+                t(
+                    f"lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}); xin báo lỗi kèm "
+                    "tệp đầu vào (đặt KEHOACH_DEBUG=1 để xem chi tiết)",
+                    f"internal error in kehoach ({type(exc).__name__}: {exc}); please report "
+                    "it with the input files (set KEHOACH_DEBUG=1 for details)",
+                )
             )
-        )
+            return 2
+        ctx.errors(error.messages(t.lang))
         return 2
 
 
-__all__ = ["COMMAND_MODULES", "build_parser", "detect_lang", "main"]
+def user_error(exc: BaseException) -> KehoachError | None:
+    """The user's side of a failure, worded; None when it is a bug of kehoach.
+
+    Besides kehoach's own errors, failures of the machine (disk full, read-only, a file
+    open in Word, out of memory) and damaged compressed data are the user's to fix.
+    """
+    if isinstance(exc, KehoachError):
+        return exc
+    if isinstance(exc, OSError):
+        return SystemFileError(exc)
+    if isinstance(exc, MemoryError):
+        return OutOfMemoryError()
+    if isinstance(exc, zlib.error):
+        return WordedError(
+            "dữ liệu nén trong tệp bị hỏng (tệp tải về chưa trọn hoặc bị lỗi); hãy mở và lưu "
+            "lại tệp bằng Word/Excel",
+            "compressed data in the file is damaged (incomplete download?); open and save "
+            "the file again in Word/Excel",
+        )
+    return None
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so that temporary output files are removed."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a worker thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+__all__ = ["COMMAND_MODULES", "build_parser", "detect_lang", "main", "user_error"]

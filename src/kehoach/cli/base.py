@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
+
+from kehoach.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,22 @@ class CliContext:
     def error(self, message: str) -> None:
         """Print an error line on standard error."""
         print(f"{self.t('Lỗi', 'error')}: {message}", file=self.err)
+
+    def errors(self, messages: Sequence[str]) -> None:
+        """Print error lines, the first :data:`MAX_PRINTED` of them and how many more."""
+        for message in messages[:MAX_PRINTED]:
+            self.error(message)
+        more = len(messages) - MAX_PRINTED
+        if more > 0:
+            count = f"{more:,}"
+            self.error(
+                self.t(f"… và {count.replace(',', '.')} lỗi khác", f"… and {count} more errors")
+            )
+
+
+# A person reads the first problems and fixes them; a million lines help nobody
+# (a filled workbook with every row wrong printed 224 MB). docs/limits.md.
+MAX_PRINTED = 50
 
 
 # argparse words its errors in English through gettext; these are the ones users meet.
@@ -136,3 +157,27 @@ def add_force_option(parser: argparse.ArgumentParser, t: Translator) -> None:
     parser.add_argument(
         "--force", action="store_true", help=t("ghi đè tệp đã có", "overwrite existing files")
     )
+
+
+def refuse_inputs_as_outputs(inputs: Sequence[str | None], outputs: Sequence[Path]) -> None:
+    """An output that is one of the inputs is refused, ``--force`` or not.
+
+    ``render p.yaml -o p.yaml --force`` would replace the plan with its document.
+    Links and different spellings of one path count as the same file.
+    """
+    for output in outputs:
+        for given in inputs:
+            if given is not None and _same_file(Path(given), output):
+                raise UsageError(
+                    f"tệp kết quả {output} chính là tệp đầu vào {given}; chọn tên khác "
+                    "(kể cả với --force, kehoach không ghi đè tệp đầu vào)",
+                    f"the output {output} is the input {given}; choose another name "
+                    "(kehoach never overwrites an input, even with --force)",
+                )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False

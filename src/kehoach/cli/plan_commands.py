@@ -7,8 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
-from kehoach.errors import OutputExistsError, UsageError
+from kehoach.cli.base import (
+    CliContext,
+    Translator,
+    add_force_option,
+    add_subparser,
+    refuse_inputs_as_outputs,
+)
+from kehoach.errors import KehoachError, OutputExistsError, UsageError
 
 if TYPE_CHECKING:
     from kehoach import PlanWarning
@@ -93,33 +99,72 @@ def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> l
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Validate every plan, render them all in memory, then write: all or nothing.
+    """Render each plan in memory, then write the good ones; list the bad ones (exit 2).
 
-    The plugins (template, filters, context, post-processing) are those of this run,
-    without the ``--disable-plugin`` ones; a failing plugin stops before any file.
+    One bad plan does not stop the others: every plan that validates and renders is
+    written, each problem is printed, and the exit code is 2 if any plan failed. The
+    plugins (template, filters, context, post-processing) are those of this run,
+    without the ``--disable-plugin`` ones. Should writing stop part-way (a full disk,
+    Ctrl-C), the files already written and those not written are listed.
     """
-    from kehoach import compose, load_plan, plugin_renderer, review_plan, write_atomic
+    from kehoach import compose, load_plan, plugin_renderer, review_plan
     from kehoach.cli.plugin_commands import plugin_manager
 
     targets = output_paths(args.plans, args.output, args.out_dir)
-    plans = [load_plan(p) for p in args.plans]  # all or nothing: no file before all validate
-    if not args.force:
-        for path in targets:
-            if path.exists():
-                raise OutputExistsError(path)
+    refuse_inputs_as_outputs(args.plans, targets)
     pm = plugin_manager(ctx)
-    outputs = []
-    for name, plan in zip(args.plans, plans, strict=True):
-        document = compose(plan)
-        outputs.append(plugin_renderer(plan, document, pm).render_bytes(document))
+    ready: list[tuple[Path, bytes]] = []
+    failed: list[str] = []
+    for name, target in zip(args.plans, targets, strict=True):
+        try:
+            plan = load_plan(name)
+            if not args.force and target.exists():
+                raise OutputExistsError(target)
+            document = compose(plan)
+            data = plugin_renderer(plan, document, pm).render_bytes(document)
+        except KehoachError as exc:
+            ctx.errors(exc.messages(ctx.lang))
+            failed.append(name)
+            continue
         # The document is made anyway; what still needs a person is said on stderr.
         print_warnings(ctx, name, review_plan(plan, plugin_manager=pm))
-    if args.out_dir:
-        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-    for data, path in zip(outputs, targets, strict=True):
-        write_atomic(path, data, force=args.force)
-        ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+        ready.append((target, data))
+    write_each(ctx, ready, force=args.force)
+    if failed:
+        if len(args.plans) > 1:
+            ctx.error(
+                ctx.t(
+                    f"{len(failed)}/{len(args.plans)} kế hoạch không dựng được: "
+                    + ", ".join(failed),
+                    f"{len(failed)} of {len(args.plans)} plans failed: " + ", ".join(failed),
+                )
+            )
+        return 2
     return 0
+
+
+def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:
+    """Write independent outputs one by one; if stopped, say which were written and not."""
+    from kehoach import write_atomic
+
+    written: list[Path] = []
+    try:
+        for path, data in files:
+            write_atomic(path, data, force=force)
+            written.append(path)
+            ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+    except BaseException:
+        if len(files) > 1:
+            left = [str(path) for path, _ in files[len(written) :]]
+            ctx.error(
+                ctx.t(
+                    f"dừng giữa chừng: đã ghi {len(written)}/{len(files)} tệp; chưa ghi: "
+                    + ", ".join(left),
+                    f"stopped part-way: {len(written)} of {len(files)} files written; not "
+                    "written: " + ", ".join(left),
+                )
+            )
+        raise
 
 
 def print_warnings(ctx: CliContext, name: str, warnings: Sequence[PlanWarning]) -> None:
@@ -151,8 +196,7 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
             plan = load_plan(name)
         except InputError as exc:
             failed = True
-            for line in exc.messages(ctx.lang):
-                ctx.error(line)
+            ctx.errors(exc.messages(ctx.lang))
             continue
         warnings = review_plan(plan, plugin_manager=pm)
         print_warnings(ctx, name, warnings)

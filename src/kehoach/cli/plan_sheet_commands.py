@@ -11,6 +11,7 @@ from kehoach.cli.base import (
     add_force_option,
     add_plan_argument,
     add_subparser,
+    refuse_inputs_as_outputs,
 )
 
 
@@ -64,6 +65,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the workbook."""
     from kehoach import export_plan_sheet
 
+    refuse_inputs_as_outputs([args.plan], [Path(args.output)])
     export_plan_sheet(args.plan, Path(args.output), force=args.force)
     ctx.say(f"Đã tạo {args.output}", f"Wrote {args.output}")
     return 0
@@ -74,6 +76,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach import OutputExistsError, import_plan_sheet, to_yaml, write_atomic
 
     output = Path(args.output)
+    refuse_inputs_as_outputs([args.sheet, args.plan], [output])
     if output.exists() and not args.force:
         raise OutputExistsError(output)
     plan = import_plan_sheet(Path(args.sheet), args.plan)

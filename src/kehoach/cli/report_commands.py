@@ -12,6 +12,7 @@ from kehoach.cli.base import (
     add_force_option,
     add_plan_argument,
     add_subparser,
+    refuse_inputs_as_outputs,
 )
 from kehoach.errors import OutputExistsError
 
@@ -76,6 +77,7 @@ def run_progress_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach import export_progress_sheet
 
     output = Path(args.output)
+    refuse_inputs_as_outputs([args.plan], [output])
     if output.exists() and not args.force:
         raise OutputExistsError(output)
     export_progress_sheet(args.plan, output, force=args.force)
@@ -89,6 +91,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach.cli.plugin_commands import plugin_manager
 
     output = Path(args.output)
+    refuse_inputs_as_outputs([args.plan, args.progress], [output])
     plan = load_plan(args.plan)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProgressWarning)

@@ -11,6 +11,7 @@ from kehoach.cli.base import (
     add_force_option,
     add_plan_argument,
     add_subparser,
+    refuse_inputs_as_outputs,
 )
 from kehoach.errors import OutputExistsError
 
@@ -69,10 +70,11 @@ def review_path(output: Path) -> Path:
 
 def run_next_year(args: argparse.Namespace, ctx: CliContext) -> int:
     """Draft the plan, print the review list, write both files (nothing unless both can be)."""
-    from kehoach import next_year_plan, to_yaml, write_atomic
+    from kehoach import next_year_plan, to_yaml, write_all
 
     output = Path(args.output)
     review = review_path(output)
+    refuse_inputs_as_outputs([args.plan, args.progress], [output, review])
     rollover = next_year_plan(
         args.plan, args.progress, year=args.year, apply_suggestions=args.apply_suggestions
     )
@@ -90,8 +92,8 @@ def run_next_year(args: argparse.Namespace, ctx: CliContext) -> int:
         + f".\nSee the review list: {review.name}",
     )
     text = rollover.review_text(ctx.lang, source=args.plan)
-    write_atomic(output, to_yaml(rollover.plan, header=header).encode("utf-8"), force=args.force)
-    write_atomic(review, text.encode("utf-8"), force=args.force)
+    plan_bytes = to_yaml(rollover.plan, header=header).encode("utf-8")
+    write_all([(output, plan_bytes), (review, text.encode("utf-8"))], force=args.force)
     ctx.out.write(text)
     ctx.say(f"\nĐã tạo {output}", f"\nWrote {output}")
     ctx.say(

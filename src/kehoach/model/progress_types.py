@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from kehoach.model.blocks import Block
+from kehoach.model.types import parse_date_text
 from kehoach.vi import roman
 
 
@@ -200,30 +201,20 @@ Quantity = Annotated[
 ]
 """An achieved quantity: a whole or decimal number ≥ 0 (``4``, ``4,5``, ``1.250``)."""
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
 
 def parse_day(value: Any) -> Any:
-    """A date from a ``datetime``, or from ``dd/mm/yyyy`` text; other input as is."""
+    """A date from a ``datetime``, or from text as staff type it (``30/6/2022``,
+    ``ngày 30 tháng 6 năm 2022``, ISO); blank text is None; other input as is."""
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, str):
-        match = _DMY.match(value.strip())
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                raise value_error(
-                    f"'{value}' is not a date", f"'{value}' không phải ngày hợp lệ"
-                ) from None
-        if not value.strip():
-            return None
-    return value
+    if isinstance(value, str) and not value.strip():
+        return None
+    return parse_date_text(value)
 
 
 Day = Annotated[date, BeforeValidator(parse_day)]
-"""A date: ``2022-06-30`` or, as people write it, ``30/6/2022``."""
+"""A date: ``2022-06-30`` or, as people write it, ``30/6/2022``; ``31/02/2022`` is
+named as impossible."""
 
 
 def _split_narrative(value: Any) -> Any:

@@ -6,17 +6,29 @@ rejected, so nothing that validates can break the DOCX later.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kehoach.vi import PartialDate, find_xml_invalid_chars, normalize_text
+from kehoach.vi import (
+    ImpossibleDateError,
+    ParseError,
+    PartialDate,
+    find_xml_invalid_chars,
+    normalize_text,
+    parse_date,
+    parse_money,
+)
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_MONEY_TEXT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+# The forms parse_money reads, for editors (the model gives the exact reason on a miss).
+MONEY_TEXT_PATTERN = (
+    r"^ *(\d{1,3}(\.\d{3})+|\d+) ?(đồng|đ)? *$"
+    r"|^ *(\d{1,3}(\.\d{3})+|\d+)(,\d+)? ?(tỷ|tỉ|triệu|nghìn|ngàn)"
+    r"( (\d{1,3}(\.\d{3})+|\d+)(,\d+)? ?(triệu|nghìn|ngàn))* ?(đồng|đ)? *$"
+)
 
 
 def _clean_text(value: str) -> str:
@@ -59,15 +71,18 @@ def _parse_money(value: Any) -> Any:
             {"kind": type(value).__name__, "kind_vi": _KIND_VI[type(value)]},
         )
     if isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if _MONEY_TEXT.match(text):
-            return int(text.replace(".", ""))
-        raise PydanticCustomError(
-            "kehoach.money_text",
-            "'{value}' is not an amount of money (write 6505490000 or 6.505.490.000)",
-            {"value": value},
-        )
+        # "1.750.060.000 đồng", "1,5 tỷ", "1 tỷ 750 triệu"; "1,750,060" is refused with
+        # the reason.
+        try:
+            return parse_money(value)
+        except ParseError as exc:
+            raise _worded("kehoach.money_text", exc) from None
     return value
+
+
+def _worded(kind: str, exc: ParseError) -> PydanticCustomError:
+    """A pydantic error carrying kehoach.vi's two wordings (see kehoach.messages)."""
+    return PydanticCustomError(kind, exc.en, {"message_vi": exc.vi, "message_en": exc.en})
 
 
 Money = Annotated[
@@ -78,12 +93,17 @@ Money = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": _MONEY_TEXT.pattern},
+                {
+                    "type": "string",
+                    "pattern": MONEY_TEXT_PATTERN,
+                    "description": "Số tiền viết như thường gõ: 1.750.060.000, "
+                    "1.750.060.000 đồng, 1.750.060.000đ, 1,5 tỷ, 1 tỷ 750 triệu",
+                },
             ]
         }
     ),
 ]
-"""A whole number of đồng; ``6.505.490.000`` written as text is accepted."""
+"""A whole number of đồng; text such as ``1.750.060.000 đồng`` or ``1,5 tỷ`` is read exactly."""
 
 # PartialDate is a plain dataclass of kehoach.vi (no pydantic there); its schema, with
 # the Vietnamese descriptions editors show, is written out here.
@@ -99,7 +119,34 @@ _PARTIAL_DATE_SCHEMA = {
     "additionalProperties": False,
 }
 
-DocDate = date | Annotated[PartialDate, WithJsonSchema(_PARTIAL_DATE_SCHEMA)]
-"""A full date, or a partial one for drafts (``{year: 2022, month: 1}``)."""
 
-__all__ = ["ID_PATTERN", "DocDate", "Id", "Money", "RichText", "Text"]
+def parse_date_text(value: Any) -> Any:
+    """A date from text as staff type it (``12/01/2027``, ``ngày 12 tháng 01 năm 2027``,
+    ISO); an impossible date is named as impossible. Other input is left as is."""
+    if isinstance(value, str) and value.strip():
+        try:
+            return parse_date(value)
+        except ImpossibleDateError as exc:
+            raise _worded("kehoach.date_impossible", exc) from None
+        except ParseError as exc:
+            raise _worded("kehoach.date_text", exc) from None
+    return value
+
+
+DocDate = Annotated[
+    date | Annotated[PartialDate, WithJsonSchema(_PARTIAL_DATE_SCHEMA)],
+    BeforeValidator(parse_date_text),
+]
+"""A full date (``2027-01-12``, ``12/01/2027``, ``ngày 12 tháng 01 năm 2027``), or a
+partial one for drafts (``{year: 2022, month: 1}``)."""
+
+__all__ = [
+    "ID_PATTERN",
+    "MONEY_TEXT_PATTERN",
+    "DocDate",
+    "Id",
+    "Money",
+    "RichText",
+    "Text",
+    "parse_date_text",
+]

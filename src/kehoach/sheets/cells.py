@@ -10,8 +10,11 @@ keep the plan's exact value.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
+
+from kehoach.vi import ParseError, parse_date, parse_money
 
 EXACT_LIMIT = 10**15
 """Amounts from here up are written as text: a spreadsheet keeps 15 significant digits."""
@@ -71,21 +74,12 @@ def money_cell(value: Any) -> int | None:
             "the amount is too large for a spreadsheet number; write it as text",
         )
     if isinstance(value, str):
-        text = value.strip().replace(" ", "").removesuffix("đ").removesuffix("đồng")
-        if not text:
+        if not value.strip():
             return None
-        groups = text.split(".")
-        if text.isdigit() or (
-            len(groups) > 1
-            and all(g.isdigit() for g in groups)
-            and all(len(g) == 3 for g in groups[1:])
-            and 1 <= len(groups[0]) <= 3
-        ):
-            return int(text.replace(".", ""))
-        raise CellError(
-            f"'{value}' không phải số tiền (viết 6505490000 hoặc 6.505.490.000)",
-            f"'{value}' is not an amount (write 6505490000 or 6.505.490.000)",
-        )
+        try:  # "1.750.060.000 đồng", "1,5 tỷ", "1 tỷ 750 triệu"; "1,750,060" refused
+            return parse_money(value)
+        except ParseError as exc:
+            raise CellError(exc.vi, exc.en) from None
     return int_cell(value)
 
 
@@ -100,25 +94,21 @@ def date_cell(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        parts = value.strip().replace("-", "/").replace(".", "/").split("/")
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            day, month, year = (int(p) for p in parts)
-            if year < 100 and len(parts[0]) == 4:  # 2022-06-30
-                day, year = year, day
-            if year < 1000:  # 30/6/22 would be the year 22, not 2022
-                raise CellError(
-                    f"'{value}' không phải ngày: ghi năm đủ 4 chữ số (30/6/2022)",
-                    f"'{value}' is not a date: write the year in full (30/6/2022)",
-                )
-            try:
-                return date(year, month, day)
-            except ValueError:
-                pass
+        if _SHORT_YEAR.fullmatch(value.strip()):  # 30/6/22 would be the year 22, not 2022
+            raise CellError(
+                f"'{value}' không phải ngày: ghi năm đủ 4 chữ số (30/6/2022)",
+                f"'{value}' is not a date: write the year in full (30/6/2022)",
+            )
+        try:  # 30/6/2022, 30-06-2022, ngày 30 tháng 6 năm 2022, 2022-06-30
+            return parse_date(value)
+        except ParseError as exc:
+            raise CellError(exc.vi, exc.en) from None
     raise CellError(
         f"'{value}' không phải ngày (ghi 30/6/2022)", f"'{value}' is not a date (30/6/2022)"
     )
 
 
+_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 _YES = {"có", "co", "x", "yes", "y", "true", "1", "đúng", "lặp lại"}
 _NO = {"không", "khong", "no", "n", "false", "0", "sai", "một lần"}
 

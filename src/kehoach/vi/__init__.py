@@ -9,9 +9,17 @@ This package depends only on the standard library and babel.
 
 from __future__ import annotations
 
+from kehoach.vi.canchi import can_chi
 from kehoach.vi.dates import DATE_BLANK, PartialDate, date_line, short_date
 from kehoach.vi.numbers import count, format_money, format_number, format_percent
 from kehoach.vi.numwords import WORDS_LIMIT, money_to_words, number_to_words
+from kehoach.vi.parse import (
+    ImpossibleDateError,
+    ParseError,
+    looks_like_date,
+    parse_date,
+    parse_money,
+)
 from kehoach.vi.roman import roman
 from kehoach.vi.symbols import (
     NUMBER_BLANK,
@@ -33,8 +41,11 @@ __all__ = [
     "NUMBER_BLANK",
     "TYPE_CODES",
     "WORDS_LIMIT",
+    "ImpossibleDateError",
+    "ParseError",
     "PartialDate",
     "body_code",
+    "can_chi",
     "convert_tone_style",
     "count",
     "date_line",
@@ -44,10 +55,13 @@ __all__ = [
     "format_number",
     "format_percent",
     "is_nfc",
+    "looks_like_date",
     "money_to_words",
     "normalize_text",
     "number_symbol",
     "number_to_words",
+    "parse_date",
+    "parse_money",
     "roman",
     "short_date",
     "type_code",
