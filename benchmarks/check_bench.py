@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "real-docx"
+CORPUS = ROOT / "tests" / "data" / "real-docx"
 if not CORPUS.is_dir():
     CORPUS = Path("/work/shared/corpus/real-docx")
 

@@ -40,7 +40,14 @@ if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
     from kehoach.dump import to_yaml
     from kehoach.loader import positions_of
-    from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
+    from kehoach.manager import (
+        PluginInfo,
+        format_profiles,
+        get_plugin_manager,
+        hooks_of,
+        plan_types,
+        plugin_info,
+    )
     from kehoach.model import Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.plugin_errors import (
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
         UnknownPlanTypeError,
     )
     from kehoach.plugin_render import plugin_renderer
+    from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
     from kehoach.render.output import write_all, write_atomic
@@ -78,6 +86,8 @@ _LAZY: dict[str, str] = {
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
     "Organization": "kehoach.orgs",
     "Plan": "kehoach.model",
+    "FormatProfile": "kehoach.profiles",
+    "BUILTIN_PROFILES": "kehoach.profiles",
     "PlanType": "kehoach.registry",
     "PlanTypeRegistry": "kehoach.registry",
     "PlanWarning": "kehoach.review",
@@ -94,6 +104,7 @@ _LAZY: dict[str, str] = {
     "builtin_warnings": "kehoach.review",
     "default_template": "kehoach.render",
     "get_plugin_manager": "kehoach.manager",
+    "format_profiles": "kehoach.manager",
     "hooks_of": "kehoach.manager",
     "plugin_info": "kehoach.manager",
     "plugin_renderer": "kehoach.plugin_render",
@@ -124,9 +135,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BUILTIN_PROFILES",
     "DEFAULT_ORG",
     "ComposedDocument",
     "DuplicatePlanTypeError",
+    "FormatProfile",
     "InputError",
     "KehoachError",
     "Organization",
@@ -155,6 +168,7 @@ __all__ = [
     "default_template",
     "export_plan_sheet",
     "export_progress_sheet",
+    "format_profiles",
     "get_plugin_manager",
     "hookimpl",
     "hooks_of",

@@ -50,6 +50,8 @@ class Collector:
     not_evaluated: dict[str, Msg] = field(default_factory=dict)
     # The profile's own view of a rule's status (a 2026 rule may be unconfirmed for 2018).
     status_overrides: Mapping[str, RuleStatus] = field(default_factory=dict)
+    # Rules the profile does not cover: their findings are dropped (see ``unsupported``).
+    unsupported: frozenset[str] = frozenset()
     # Grouped findings: key → (index in ``findings``, every paragraph so far). The
     # paragraphs are gathered in a list and written into the finding once, at the end
     # (``grouped``), so grouping n identical deviations costs O(n), not O(n²).
@@ -67,6 +69,8 @@ class Collector:
         group: bool = False,
     ) -> None:
         """Record a finding; ``group`` merges it with an identical earlier one."""
+        if rule in self.unsupported:
+            return
         info = RULES.get(rule)
         status = self.status_overrides.get(rule, info.status if info else "unconfirmed")
         if status not in ("confirmed", "confirmed-by-example"):

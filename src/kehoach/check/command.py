@@ -1,14 +1,17 @@
 """``kehoach check`` as a function the CLI calls: prints the report, returns the exit code.
 
 Exit codes: 0 no error (warnings allowed), 1 at least one error, 2 a file could not be
-read (or the profile is unknown). Nothing here raises for a bad file.
+read (or the profile is unknown), 3 a file was not checked (kehoach has no profile for its
+class: a Fatherland Front or Youth Union document, or no administrative document at all).
+With several files the most serious wins: 2, then 1, then 3. Nothing here raises for a
+bad file.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TextIO
 
 from kehoach.check.engine import check_docx
@@ -20,13 +23,19 @@ from kehoach.check.report import (
     text_unreadable,
     unreadable_to_dict,
 )
-from kehoach.profiles import PROFILES
+from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
 
-__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
+__all__ = ["EXIT_ERRORS", "EXIT_NOT_CHECKED", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+EXIT_NOT_CHECKED = 3
+_SERIOUSNESS = (EXIT_OK, EXIT_NOT_CHECKED, EXIT_ERRORS, EXIT_UNREADABLE)
+
+
+def _worse(code: int, other: int) -> int:
+    return max(code, other, key=_SERIOUSNESS.index)
 
 
 def run_check_command(
@@ -35,24 +44,27 @@ def run_check_command(
     fmt: Literal["text", "json"] = "text",
     lang: Literal["vi", "en"] = "vi",
     out: TextIO | None = None,
+    profiles: Mapping[str, FormatProfile] | None = None,
 ) -> int:
     """Check each of ``paths`` and print the report to ``out`` (stdout by default).
 
     Args:
         paths: DOCX files to check.
-        profile: ``party-2018``, ``party-2026`` or ``None`` (chosen from each
-            document's date).
+        profile: A profile id (``party-2018``, ``party-2026``, ``state-2020`` or one a
+            plugin adds) or ``None`` (chosen from each document's class and date).
         fmt: ``text`` for people, ``json`` for programs (``findings.schema.json``).
         lang: Language of messages: ``vi`` (default) or ``en``.
         out: Where to write; ``sys.stdout`` when ``None``.
+        profiles: The profiles by id (the plugins' ones); ``None`` for kehoach's own.
 
     Returns:
         0 when no file has an error, 1 when some file has an error, 2 when a file
-        cannot be read or the profile is unknown.
+        cannot be read or the profile is unknown, 3 when a file was not checked.
     """
     stream = out if out is not None else sys.stdout
-    if profile is not None and profile not in PROFILES:
-        known = ", ".join(sorted(PROFILES))
+    catalogue = BUILTIN_PROFILES if profiles is None else profiles
+    if profile is not None and profile not in catalogue:
+        known = ", ".join(sorted(catalogue))
         message = (
             f"Unknown profile {profile!r}; known: {known}."
             if lang == "en"
@@ -68,9 +80,9 @@ def run_check_command(
     for raw in paths:
         path = os.fspath(raw)
         try:
-            result = check_docx(path, profile=profile)
+            result = check_docx(path, profile=profile, profiles=catalogue)
         except DocxReadError as error:
-            code = EXIT_UNREADABLE
+            code = _worse(code, EXIT_UNREADABLE)
             files.append(unreadable_to_dict(path, error, lang))
             texts.append(text_unreadable(path, error, lang))
             continue
@@ -82,12 +94,14 @@ def run_check_command(
                 f"Could not check the file (internal error {type(exc).__name__}: {exc}); "
                 "please report it with this file.",
             )
-            code = EXIT_UNREADABLE
+            code = _worse(code, EXIT_UNREADABLE)
             files.append(unreadable_to_dict(path, internal, lang))
             texts.append(text_unreadable(path, internal, lang))
             continue
-        if result.errors and code == EXIT_OK:
-            code = EXIT_ERRORS
+        if not result.checked:
+            code = _worse(code, EXIT_NOT_CHECKED)
+        elif result.errors:
+            code = _worse(code, EXIT_ERRORS)
         files.append(result_to_dict(result, lang, path))
         texts.append(text_report(result, lang, path))
     if fmt == "json":

@@ -177,6 +177,11 @@ class CheckResult:
         findings: Every deviation, in document order.
         not_evaluated: Rules that could not be evaluated from the file.
         source: The path checked, when known.
+        document_class: The class read from the header (``party``, ``state``,
+            ``fatherland-front``, ``youth-union``, ``other``; see
+            :mod:`kehoach.check.doc_class`).
+        checked: ``False`` when kehoach has no profile for that class: the document
+            was not checked (no findings; ``kehoach check`` exits 3).
     """
 
     profile_id: str
@@ -187,6 +192,9 @@ class CheckResult:
     source: str | None = None
     document_date: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    document_class: str = "party"
+    document_class_name: Msg | None = None
+    checked: bool = True
 
     @property
     def errors(self) -> tuple[Finding, ...]:

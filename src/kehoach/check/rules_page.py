@@ -72,57 +72,61 @@ def _paper(
 
 
 def _margins(section: SectionView, profile: FormatProfile, col: Collector, tol: float) -> None:
-    margins = profile.margins
-    portrait = {
-        "top": margins.top,
-        "bottom": margins.bottom,
-        "left": margins.left,
-        "right": margins.right,
-    }
+    low = profile.margins
+    high = profile.margins_max or low  # NĐ 30 gives ranges, the Party fixed values
+    portrait = {side: (getattr(low, side), getattr(high, side)) for side in _SIDES}
     candidates = [portrait]
     if (section.page_width or 0) > (section.page_height or 0):
         # A landscape table page keeps the portrait text area turned (F-PAPER-2). The
         # spec does not say which way; the usual one puts the binding (left) margin at
         # the top, the other one is accepted too.
+        p = portrait
         candidates = [
-            {"top": margins.left, "bottom": margins.right,
-             "left": margins.bottom, "right": margins.top},
-            {"top": margins.right, "bottom": margins.left,
-             "left": margins.top, "right": margins.bottom},
-        ]  # fmt: skip
+            {"top": p["left"], "bottom": p["right"], "left": p["bottom"], "right": p["top"]},
+            {"top": p["right"], "bottom": p["left"], "left": p["top"], "right": p["bottom"]},
+        ]
     names_vi = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-    attempts: list[tuple[dict[str, float], list[str], list[str]]] = []
+    attempts: list[tuple[dict[str, tuple[float, float]], list[str], list[str]]] = []
     for wanted in candidates:
         wrong_vi: list[str] = []
         wrong_en: list[str] = []
-        for side, want in wanted.items():
+        for side, (want_low, want_high) in wanted.items():
             value = section.mm(f"margin_{side}")
             if side == "left" and value is not None and section.gutter:
                 value += section.gutter * 25.4 / 1440
-            if value is None or abs(value - want) > tol:
+            if value is None or value < want_low - tol or value > want_high + tol:
                 wrong_vi.append(f"{names_vi[side]} {_mm(value)}")
                 wrong_en.append(f"{side} {_mm(value)}")
         if not wrong_vi:
             return
         attempts.append((wanted, wrong_vi, wrong_en))
-    m, wrong_vi, wrong_en = attempts[0]
+    first, wrong_vi, wrong_en = attempts[0]
+    m = {side: _range(*first[side]) for side in _SIDES}
+    fix = {side: f"{first[side][0]:g}" for side in _SIDES}
     col.at_section(
         "F-MARGIN-1",
         section,
         Msg(
-            f"lề trên {m['top']:g}, dưới {m['bottom']:g}, trái {m['left']:g}, phải "
-            f"{m['right']:g} mm (± {tol:g} mm)".replace(".", ","),
-            f"top {m['top']:g}, bottom {m['bottom']:g}, left {m['left']:g}, right "
-            f"{m['right']:g} mm (± {tol:g} mm)",
+            f"lề trên {m['top']}, dưới {m['bottom']}, trái {m['left']}, phải "
+            f"{m['right']} mm (± {tol:g} mm)".replace(".", ","),
+            f"top {m['top']}, bottom {m['bottom']}, left {m['left']}, right "
+            f"{m['right']} mm (± {tol:g} mm)",
         ),
         Msg("lề " + ", ".join(wrong_vi), ", ".join(wrong_en)),
         Msg(
-            f"Layout → Margins → Custom Margins: Top {m['top']:g} mm, Bottom "
-            f"{m['bottom']:g} mm, Left {m['left']:g} mm, Right {m['right']:g} mm.",
-            f"Layout → Margins → Custom Margins: top {m['top']:g} mm, bottom "
-            f"{m['bottom']:g} mm, left {m['left']:g} mm, right {m['right']:g} mm.",
+            f"Layout → Margins → Custom Margins: Top {fix['top']} mm, Bottom "
+            f"{fix['bottom']} mm, Left {fix['left']} mm, Right {fix['right']} mm.",
+            f"Layout → Margins → Custom Margins: top {fix['top']} mm, bottom "
+            f"{fix['bottom']} mm, left {fix['left']} mm, right {fix['right']} mm.",
         ),
     )
+
+
+_SIDES = ("top", "bottom", "left", "right")
+
+
+def _range(low: float, high: float) -> str:
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
 def _page_field(part: HeaderFooterView | None) -> bool:

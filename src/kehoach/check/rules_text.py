@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -39,6 +40,14 @@ def _slots(run: RunView) -> list[str | None]:
     return fonts
 
 
+_FACES = re.compile(r"\s+(bold|italic|bold italic|regular)$", re.IGNORECASE)
+
+
+def _family(font: str) -> str:
+    """The font family of a name: real files name a face, "Times New Roman Bold"."""
+    return _FACES.sub("", font.strip()).casefold()
+
+
 def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
     """Font name and colour of every visible run; NFC text of every paragraph."""
     wanted = profile.font
@@ -51,7 +60,7 @@ def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
             for font in _slots(run):
                 if font is None:
                     unset = True
-                elif font.strip().casefold() != wanted.casefold():
+                elif _family(font) != wanted.casefold():
                     wrong.add(font)
             if run.color is not None and run.color.lower() not in {c.lower() for c in _BLACK}:
                 colours.add(run.color)
