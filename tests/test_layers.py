@@ -17,6 +17,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "compose": ("docx", "docxtpl", "pluggy", "kehoach.render", "kehoach.cli"),
     "render": ("kehoach.cli",),
     "check": ("kehoach.render", "kehoach.cli", "docxtpl"),
+    "docx_import": ("kehoach.render", "kehoach.cli", "docx", "docxtpl"),
     "report": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
     "rollover": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
     "cli": ("docx", "docxtpl"),

@@ -38,6 +38,7 @@ from kehoach.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
+    from kehoach.docx_import import DocxImportError, ImportResult, import_docx
     from kehoach.dump import to_yaml
     from kehoach.loader import positions_of
     from kehoach.manager import (
@@ -82,6 +83,9 @@ except PackageNotFoundError:  # running from a source tree without installing
 # Public name → the module that defines it; loaded on first access.
 _LAZY: dict[str, str] = {
     "DEFAULT_ORG": "kehoach.starter",
+    "DocxImportError": "kehoach.docx_import",
+    "ImportResult": "kehoach.docx_import",
+    "import_docx": "kehoach.docx_import",
     "ComposedDocument": "kehoach.compose",
     "DuplicatePlanTypeError": "kehoach.plugin_errors",
     "Organization": "kehoach.orgs",
@@ -138,8 +142,10 @@ __all__ = [
     "BUILTIN_PROFILES",
     "DEFAULT_ORG",
     "ComposedDocument",
+    "DocxImportError",
     "DuplicatePlanTypeError",
     "FormatProfile",
+    "ImportResult",
     "InputError",
     "KehoachError",
     "Organization",
@@ -172,6 +178,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "hooks_of",
+    "import_docx",
     "import_plan_sheet",
     "iter_texts",
     "load_plan",
