@@ -151,6 +151,16 @@ def check_view(
             "warning",
         )  # fmt: skip
     parts = find_parts(view, chosen)
+    if parts.document_type is not None:
+        col.optional_elements = parts.document_type.optional
+        if parts.document_type.signature == "personal":
+            # The writer signs with a role ("NGƯỜI TỰ KIỂM ĐIỂM") and the name: no
+            # authority, no title of office, no layout tables, a header that is the
+            # Party title alone (F-SIGN-2/3, F-DOCX-1, F-HDR-1/2).
+            col.unsupported = col.unsupported | _PERSONAL_FORM_RULES
+            for rule in _PERSONAL_FORM_RULES:
+                col.skip(rule, Msg("văn bản ký cá nhân (đơn, bản kiểm điểm)",
+                                   "a personally signed form (đơn, bản kiểm điểm)"))  # fmt: skip
     check_page_setup(view, chosen, col)
     check_page_numbers(view, chosen, col)
     check_header(parts, chosen, col)
@@ -182,6 +192,10 @@ def _lookup(catalogue: Mapping[str, FormatProfile], profile_id: str) -> FormatPr
         known = ", ".join(sorted(catalogue))
         raise KeyError(f"unknown format profile {profile_id!r}; known: {known}") from None
 
+
+_PERSONAL_FORM_RULES = frozenset(
+    {"F-SIGN-2", "F-SIGN-3", "F-DOCX-1", "F-RECIP-1", "F-HDR-1", "F-HDR-2"}
+)
 
 _PART_RANK = {"document": 0, "section": 1, "body": 2, "header": 3, "footer": 4}
 

@@ -64,7 +64,8 @@ class Location:
         paragraph: 1-based paragraph number in its story (first one when several).
         paragraphs: Every paragraph with the same deviation (grouped findings).
         table, row, cell: Table position (1-based) when the paragraph is in a table.
-        section: 1-based section number for page-setup findings.
+        section: 1-based section number for page-setup findings (the first one when
+            several sections have the same deviation, all of them in ``sections``).
         part_name: Header/footer part name (``word/header1.xml``).
         quote: The start of the paragraph's text.
     """
@@ -79,13 +80,16 @@ class Location:
     section: int | None = None
     part_name: str | None = None
     quote: str | None = None
+    sections: tuple[int, ...] = ()
 
     def describe(self, lang: str = "vi") -> str:
         """A one-line description such as ``đoạn 12 (bảng 1, hàng 2, ô 1) «Số 29-KH/TU»``."""
         vi = lang != "en"
         bits: list[str] = []
         name = ELEMENT_NAMES.get(self.element, Msg(self.element, self.element)).get(lang)
-        if self.part == "section" and self.section is not None:
+        if self.part == "section" and len(self.sections) > 1:
+            bits.append(f"{'các phần (section)' if vi else 'sections'} {_ranges(self.sections)}")
+        elif self.part == "section" and self.section is not None:
             bits.append(f"{'phần (section)' if vi else 'section'} {self.section}")
         elif self.part in ("header", "footer"):
             word = {"header": ("đầu trang", "header"), "footer": ("chân trang", "footer")}

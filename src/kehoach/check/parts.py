@@ -14,16 +14,21 @@ Works on documents typed by hand as well as on kehoach's own output:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from kehoach.check.docx_view import Block, DocxView, ParagraphView, TableView
 from kehoach.check.lines import Line, is_upper, lines_of, norm, upper_key
 from kehoach.profiles import FormatProfile
+from kehoach.profiles.doctypes import DocumentType
 
 __all__ = ["DocumentParts", "find_parts"]
 
 HEADER_WINDOW = 14
+HEADER_TABLE_ROWS = 3
+"""Rows of a table read for header parts: a header table has two (F-HDR-2); a form's
+table below holds dates and numbers that are not the header's ("kết nạp ngày …")."""
 STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # F-TITLE-4 (State, NĐ30)
 STATE_MOTTO = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"
 _NUMBER = re.compile(r"^S[ốố]\s*(?:[:.]|\s|\d|-|$)", re.IGNORECASE)
@@ -65,6 +70,7 @@ class DocumentParts:
     signature: list[Line] = field(default_factory=list)
     signature_cell: int | None = None
     appendix: list[ParagraphView] = field(default_factory=list)
+    document_type: DocumentType | None = None
 
     @property
     def header_found(self) -> bool:
@@ -98,11 +104,13 @@ def _header_kind(line: Line) -> str | None:
     return None
 
 
-def _paragraphs_with_side(block: Block) -> list[tuple[ParagraphView, str | None]]:
+def _paragraphs_with_side(
+    block: Block, max_rows: int | None = None
+) -> list[tuple[ParagraphView, str | None]]:
     if isinstance(block, ParagraphView):
         return [(block, None)]
     out: list[tuple[ParagraphView, str | None]] = []
-    for row in block.rows:
+    for row in block.rows[:max_rows]:
         for number, cell in enumerate(row.cells, start=1):
             side: str | None = "left" if number == 1 and len(row.cells) > 1 else "right"
             if len(row.cells) == 1:
@@ -111,9 +119,9 @@ def _paragraphs_with_side(block: Block) -> list[tuple[ParagraphView, str | None]
     return out
 
 
-def _block_lines(block: Block) -> list[Line]:
+def _block_lines(block: Block, max_rows: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    for paragraph, side in _paragraphs_with_side(block):
+    for paragraph, side in _paragraphs_with_side(block, max_rows):
         lines.extend(lines_of(paragraph, side))  # type: ignore[arg-type]
     return lines
 
@@ -124,7 +132,11 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
     blocks = list(view.blocks)
     header_end = _find_header(blocks, parts)
     position = _find_title(blocks, header_end, parts)
+    parts.document_type = document_type_of(parts, profile)
     closing = _find_closing(blocks, position, parts, profile)
+    personal = parts.document_type is not None and parts.document_type.signature == "personal"
+    if closing == len(blocks) and personal:
+        closing = _personal_closing(blocks, position)
     for block in blocks[position:closing]:
         if isinstance(block, TableView):
             parts.body_tables.append(block)
@@ -132,6 +144,34 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
             parts.body.append(block)
     _find_recipients_signature(blocks, closing, parts, profile)
     return parts
+
+
+def document_type_of(parts: DocumentParts, profile: FormatProfile) -> DocumentType | None:
+    """The profile's document type whose name starts the type-name line, if any."""
+    if parts.type_name is None:
+        return None
+    words = [upper_key(word) for word in norm(parts.type_name.full_text).split()]
+    for kind in profile.document_types:
+        for name in kind.names:
+            wanted = [upper_key(word) for word in name.split()]
+            if words[: len(wanted)] == wanted:
+                return kind
+    return None
+
+
+_PERSONAL_SIGN = re.compile(r"^(NGƯỜI|Người)\s+\S+|^[^,]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b")
+_PERSONAL_WINDOW = 12
+
+
+def _personal_closing(blocks: list[Block], start: int) -> int:
+    """Where a personally signed form's body ends: its closing place/date line or the
+    signer's role ("NGƯỜI TỰ KIỂM ĐIỂM", "Người làm đơn") among its last blocks."""
+    for index in range(max(start, len(blocks) - _PERSONAL_WINDOW), len(blocks)):
+        block = blocks[index]
+        texts = [ln.text for ln in _block_lines(block)]
+        if any(_PERSONAL_SIGN.match(text) for text in texts):
+            return index
+    return len(blocks)
 
 
 def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
@@ -145,7 +185,7 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
     end = 0
     seen_number_or_date = False
     for index, block in enumerate(blocks[:HEADER_WINDOW]):
-        lines = _block_lines(block)
+        lines = _block_lines(block, HEADER_TABLE_ROWS)
         kinds = {_header_kind(line) for line in lines} - {None}
         if isinstance(block, ParagraphView):
             text = norm(block.full_text)
@@ -160,15 +200,15 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
         end = index + 1
         seen_number_or_date = seen_number_or_date or bool(kinds & {"number", "date"})
     for block in blocks[:end]:
-        parts.header_lines.extend(_block_lines(block))
-    _classify_header(parts)
+        parts.header_lines.extend(_block_lines(block, HEADER_TABLE_ROWS))
+    _classify_header(parts, blocks)
     return end
 
 
 _RULE_LINE = re.compile(r"^[_─━\-–—]{3,}$")
 
 
-def _classify_header(parts: DocumentParts) -> None:
+def _classify_header(parts: DocumentParts, blocks: list[Block]) -> None:
     before_star = True
     for line in parts.header_lines:
         kind = _header_kind(line)
@@ -187,7 +227,11 @@ def _classify_header(parts: DocumentParts) -> None:
         elif _RULE_LINE.match(line.text.replace(" ", "")):
             parts.title_rule = parts.title_rule or line.side != "left"
         elif before_star and line.upper and line.side != "right":
-            parts.org_lines.append(line)
+            name, star = _split_trailing_star(line)
+            parts.org_lines.append(name)
+            if star is not None and parts.star is None:
+                parts.star = star
+                before_star = False
     title = parts.party_title
     if title is not None:
         paragraph = title.paragraph
@@ -196,7 +240,7 @@ def _classify_header(parts: DocumentParts) -> None:
         if any(r.underlined for r in title.runs):
             parts.title_rule = True
         # A drawn line or bordered empty paragraph right under the title.
-        for line_paragraph in _following_paragraphs(parts, paragraph):
+        for line_paragraph in _following_paragraphs(parts, paragraph, blocks):
             if not norm(line_paragraph.text) and (
                 line_paragraph.has_drawing or line_paragraph.border_bottom is not None
             ):
@@ -204,7 +248,30 @@ def _classify_header(parts: DocumentParts) -> None:
             break
 
 
-def _following_paragraphs(parts: DocumentParts, paragraph: ParagraphView) -> list[ParagraphView]:
+def _split_trailing_star(line: Line) -> tuple[Line, Line | None]:
+    """A name line with the star typed at its end ("CHI BỘ SINH VIÊN *"): the name and
+    the star as two lines, so neither is judged as the other (F-ORG-2, F-STAR-1/2)."""
+    text = line.text
+    if len(text) < 3 or not text.endswith("*") or text.strip("* ") == "":
+        return line, None
+    name_runs = tuple(
+        dataclasses.replace(r, text=r.text.rstrip(" *")) for r in line.runs if r.text.strip(" *")
+    )
+    star_runs = tuple(dataclasses.replace(r, text="*") for r in line.runs if "*" in r.text)[-1:]
+    name = dataclasses.replace(line, text=text.rstrip(" *"), runs=name_runs)
+    return name, dataclasses.replace(line, text="*", runs=star_runs)
+
+
+def _following_paragraphs(
+    parts: DocumentParts, paragraph: ParagraphView, blocks: list[Block]
+) -> list[ParagraphView]:
+    if paragraph.cell is None:
+        # A title typed as a paragraph: its line (often an old VML shape, w:pict) is
+        # drawn from the next paragraph.
+        for index, block in enumerate(blocks[:HEADER_WINDOW]):
+            if block is paragraph:
+                return [b for b in blocks[index + 1 : index + 2] if isinstance(b, ParagraphView)]
+        return []
     table = parts.header_table
     pool = table.paragraphs if table is not None and paragraph.cell is not None else ()
     for index, candidate in enumerate(pool):

@@ -74,6 +74,8 @@ def location_to_dict(location: Location, lang: str = "vi") -> dict[str, Any]:
             data[key] = value
     if location.paragraphs:
         data["paragraphs"] = sorted(set(location.paragraphs))
+    if location.sections:
+        data["sections"] = sorted(set(location.sections))
     return data
 
 

@@ -3,11 +3,14 @@ F-ORG, F-STAR, F-NUM, F-SYM-3, F-DATE)."""
 
 from __future__ import annotations
 
+import re
+
 from kehoach.check.collect import Collector
 from kehoach.check.dateline import parse_date_line, parse_number
 from kehoach.check.findings import Msg
 from kehoach.check.lines import Line, norm, upper_key
 from kehoach.check.parts import DocumentParts
+from kehoach.check.rules_text import PLACEHOLDER
 from kehoach.check.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile
 
@@ -151,14 +154,33 @@ def _org(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         )  # fmt: skip
         col.skip("F-ORG-2", Msg("không có tên cơ quan ban hành", "no issuing body"))
         return
-    superior = lines[:1] if len(lines) > 1 else []
-    issuing = lines[1:] if len(lines) > 1 else lines
+    superior, issuing = split_org_lines(lines)
     for line in superior:
         check_style(col, "F-ORG-2", line, "superior_body", profile.superior_body)
         _side(col, line, "superior_body", "left")
     for line in issuing:
         check_style(col, "F-ORG-2", line, "issuing_body", profile.issuing_body)
         _side(col, line, "issuing_body", "left")
+
+
+def split_org_lines(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The superior body's lines and the issuing body's lines.
+
+    The issuing body is the bold line(s) under the superior body (F-ORG-2). Real
+    headers wrap a long superior name over two or three lines ("ĐẢNG BỘ BỘ PHẬN" /
+    "TRƯỜNG ĐẠI HỌC KINH TẾ" / "CHI BỘ SINH VIÊN"): when the last lines are bold and
+    those above are not, the bold ones are the issuing body, whatever wraps above.
+    Otherwise the first line is the superior body and the rest the issuing body.
+    """
+    bold = [bool(ln.runs) and all(r.bold for r in ln.runs if r.text.strip()) for ln in lines]
+    start = len(lines)
+    while start > 0 and bold[start - 1]:
+        start -= 1
+    if 0 < start < len(lines):
+        return lines[:start], lines[start:]
+    if len(lines) > 1:
+        return lines[:1], lines[1:]
+    return [], lines
 
 
 def _star(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
@@ -183,6 +205,17 @@ def _star(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
             Msg(star.text, star.text),
             Msg(f"Chỉ để một dấu “{profile.star_text}”.", f"Keep a single “{profile.star_text}”."),
         )
+    number = parts.number
+    lines = parts.header_lines
+    if number is not None and star in lines and lines.index(star) > lines.index(number):
+        col.at_paragraph(
+            "F-STAR-1", star, "star",
+            Msg("dấu sao dưới tên cơ quan, trên số và ký hiệu",
+                "the star under the issuing body, above the number"),
+            Msg("dấu sao đặt dưới số và ký hiệu", "the star is under the number"),
+            Msg("Chuyển dòng “*” lên ngay dưới tên cơ quan ban hành, trên dòng “Số …”.",
+                "Move the “*” line right under the issuing body, above the “Số …” line."),
+        )  # fmt: skip
     _centred(col, "F-STAR-1", star, "star")
     _side(col, star, "star", "left")
     check_style(col, "F-STAR-2", star, "star", profile.star)
@@ -267,7 +300,10 @@ def _date(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         )  # fmt: skip
         return
     parsed = parse_date_line(norm(line.text))
-    if parsed is None or not parsed.well_formed:
+    # A template's date line keeps a field for the year ("năm {{ngay_ky_y}}", reported
+    # once by F-FILL-1): its words are judged, not the missing figures.
+    template_form = bool(PLACEHOLDER.search(line.text)) and bool(_DATE_WORDS.match(norm(line.text)))
+    if (parsed is None or not parsed.well_formed) and not template_form:
         col.at_paragraph(
             "F-DATE-1",
             line,
@@ -283,6 +319,9 @@ def _date(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
     check_style(col, "F-DATE-3", line, "date", profile.date_line)
     _centred(col, "F-HDR-4", line, "date")
     _side(col, line, "date", "right")
+
+
+_DATE_WORDS = re.compile(r"^[^,]+,\s+ngày\b.*\btháng\b.*\bnăm\b")
 
 
 def _zero_rule(day: str | None, month: str | None, line: Line, col: Collector) -> None:

@@ -1,4 +1,5 @@
-"""Every run: Times New Roman in black (F-FONT-1); text stored as NFC (F-FONT-2)."""
+"""Every run: Times New Roman in black (F-FONT-1); text stored as NFC (F-FONT-2); no
+template field left unfilled (F-FILL-1)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from kehoach.check.docx_view import DocxView, ParagraphView, RunView
 from kehoach.check.findings import Msg
 from kehoach.profiles import FormatProfile
 
-__all__ = ["all_paragraphs", "check_text"]
+__all__ = ["PLACEHOLDER", "all_paragraphs", "check_text"]
+
+PLACEHOLDER = re.compile(r"\{\{[^{}]{0,80}\}\}|\{%[^{}]{0,80}%\}|\[(?:…|\.\.\.)[^\[\]]{0,80}\]")
+"""A template field left in the text: ``{{ho_ten}}``, ``{% if … %}``, ``[…]``/``[...]``."""
 
 _BLACK = {"auto", "000000", "theme:text1", "theme:dark1"}
 
@@ -108,6 +112,22 @@ def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
                 part_name=part_name,
             )  # fmt: skip
         text = paragraph.text
+        if PLACEHOLDER.search(text):
+            col.at_paragraph(
+                "F-FILL-1",
+                paragraph,
+                "text",
+                Msg("văn bản đã điền đủ, không còn trường mẫu", "every template field filled in"),
+                Msg("còn trường mẫu chưa điền ({{…}}, […])",
+                    "unfilled template fields ({{…}}, […])"),
+                Msg("Điền nội dung thay cho các trường {{…}} / […] (hoặc xoá chúng) "
+                    "trước khi ban hành.",
+                    "Replace the {{…}} / […] fields with the text (or delete them) "
+                    "before issuing."),
+                "warning",
+                group=True,
+                part_name=part_name,
+            )  # fmt: skip
         if text and unicodedata.normalize("NFC", text) != text:
             col.at_paragraph(
                 "F-FONT-2",

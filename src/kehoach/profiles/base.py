@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from kehoach.profiles.doctypes import PARTY_DOCUMENT_TYPES, DocumentType
+
 Alignment = Literal["left", "center", "right", "both"]
 RuleStatus = Literal["confirmed", "confirmed-by-example", "secondary", "unconfirmed"]
 
@@ -161,6 +163,8 @@ class FormatProfile:
     table_text: TextStyle = TextStyle(13, align="left", rules=("F-FONT-1",))
     table_header: TextStyle = TextStyle(13, bold=True, rules=("F-APX-5",))
     rule_status: dict[str, RuleStatus] = field(default_factory=dict)
+    # The document types this profile knows, with the parts each may leave out.
+    document_types: tuple[DocumentType, ...] = PARTY_DOCUMENT_TYPES
     # Rules of the Party spec this profile's checks do not cover (their findings are
     # dropped and the rule is listed as not evaluated, with this reason).
     unsupported_rules: tuple[str, ...] = ()

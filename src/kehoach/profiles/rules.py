@@ -45,6 +45,7 @@ _TABLE: tuple[tuple[str, RuleStatus, str, str], ...] = (
     ("F-MARGIN-3", "unconfirmed", "Dung sai lề ±0,5 mm", "Margin tolerance ±0.5 mm"),
     ("F-FONT-1", "confirmed", "Phông Times New Roman, màu đen", "Times New Roman, black"),
     ("F-FONT-2", "unconfirmed", "Văn bản Unicode dựng sẵn (NFC)", "Precomposed Unicode (NFC)"),
+    ("F-FILL-1", "unconfirmed", "Không còn trường mẫu chưa điền", "No unfilled template field"),
     ("F-PAGENUM-1", "confirmed", "Số trang giữa, phía trên", "Page number top centre"),
     ("F-PAGENUM-2", "confirmed", "Không đánh số trang đầu", "No number on page 1"),
     ("F-PAGENUM-3", "confirmed", "Số trang 14 pt, đứng, không đậm", "Page number 14 pt plain"),
