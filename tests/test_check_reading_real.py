@@ -28,7 +28,7 @@ def test_wrapped_superior_name_is_not_the_issuing_body() -> None:
 
 
 def test_star_typed_at_the_end_of_the_name_line() -> None:
-    """"THỊ ỦY SA PA *": the star is found, the name is judged without it."""
+    """ "THỊ ỦY SA PA *": the star is found, the name is judged without it."""
     doc = build_party_doc()
     name = find(doc, "THỊ ỦY SA PA")
     name.runs[0].text = "THỊ ỦY SA PA *"

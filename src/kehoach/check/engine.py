@@ -182,6 +182,7 @@ def check_view(
         document_date=shown,
         document_class=doc_class.id,
         document_class_name=doc_class.name,
+        document_type=parts.document_type.id if parts.document_type else None,
     )
 
 

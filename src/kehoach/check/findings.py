@@ -184,6 +184,8 @@ class CheckResult:
         document_class: The class read from the header (``party``, ``state``,
             ``fatherland-front``, ``youth-union``, ``other``; see
             :mod:`kehoach.check.doc_class`).
+        document_type: The document type read from the type-name line (``ke-hoach``,
+            ``giay-gioi-thieu``… see :mod:`kehoach.profiles.doctypes`), if known.
         checked: ``False`` when kehoach has no profile for that class: the document
             was not checked (no findings; ``kehoach check`` exits 3).
     """
@@ -199,6 +201,7 @@ class CheckResult:
     document_class: str = "party"
     document_class_name: Msg | None = None
     checked: bool = True
+    document_type: str | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -132,6 +132,12 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
     blocks = list(view.blocks)
     header_end = _find_header(blocks, parts)
     position = _find_title(blocks, header_end, parts)
+    if parts.type_name is None and parts.header_table is not None:
+        # Some files type the type name in the header table's last row ("DANH SÁCH
+        # ĐẢNG VIÊN" under the number and date).
+        parts.type_name = next(
+            (p for p in parts.header_table.paragraphs if _type_of(p, profile) is not None), None
+        )
     parts.document_type = document_type_of(parts, profile)
     closing = _find_closing(blocks, position, parts, profile)
     personal = parts.document_type is not None and parts.document_type.signature == "personal"
@@ -148,9 +154,14 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
 
 def document_type_of(parts: DocumentParts, profile: FormatProfile) -> DocumentType | None:
     """The profile's document type whose name starts the type-name line, if any."""
-    if parts.type_name is None:
+    return _type_of(parts.type_name, profile) if parts.type_name is not None else None
+
+
+def _type_of(paragraph: ParagraphView, profile: FormatProfile) -> DocumentType | None:
+    text = norm(paragraph.full_text)
+    if not is_upper(text):
         return None
-    words = [upper_key(word) for word in norm(parts.type_name.full_text).split()]
+    words = [upper_key(word) for word in text.split()]
     for kind in profile.document_types:
         for name in kind.names:
             wanted = [upper_key(word) for word in name.split()]

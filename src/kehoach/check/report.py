@@ -109,6 +109,7 @@ def result_to_dict(
         "path": path if path is not None else result.source,
         "status": "errors" if errors else "ok",
         "document_class": document_class,
+        "document_type": result.document_type,
         "profile": {
             "id": result.profile_id,
             "name": result.profile_name,
@@ -158,6 +159,8 @@ def text_report(result: CheckResult, lang: str = "vi", path: str | None = None) 
     words = _WORDS["en" if lang == "en" else "vi"]
     name = path or result.source or "-"
     kind = f"  {words['class']}: {_class_name(result, lang)}"
+    if result.document_type:
+        kind += f" ({result.document_type})"
     if not result.checked:
         return f"{name}\n{kind}\n  {words['not_checked']}: {result.profile_reason.get(lang)}"
     lines = [

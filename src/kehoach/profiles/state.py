@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from kehoach.profiles.base import BodyStyle, FormatProfile, Margins, TextStyle
+from kehoach.profiles.doctypes import PARTY_DOCUMENT_TYPES, DocumentType
 
 __all__ = ["STATE_2020"]
 
@@ -49,6 +50,12 @@ STATE_2020 = FormatProfile(
     signer=TextStyle(13, size_max_pt=14, bold=True, rules=("S-20",)),
     recipients_label=TextStyle(12, bold=True, italic=True, align="left", rules=("S-22",)),
     recipients_item=TextStyle(11, align="left", rules=("S-23",)),
+    # NĐ 30 Phụ lục III: the Party types plus the State-only ones kehoach has met.
+    document_types=(
+        *PARTY_DOCUMENT_TYPES,
+        DocumentType("nghi-dinh", ("NGHỊ ĐỊNH",), "NĐ"),
+        DocumentType("thong-tu", ("THÔNG TƯ",), "TT"),
+    ),
     unsupported_rules=(
         "F-TITLE-1", "F-TITLE-2", "F-TITLE-3", "F-TITLE-4", "F-STAR-1", "F-STAR-2",
         "F-NUM-1", "F-NUM-2", "F-NUM-4", "F-SYM-3", "F-SUBJ-3", "F-BODY-5", "F-BODY-6",
