@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from kehoach.loader import check_readable
 from kehoach.vi import PartialDate
 
 
@@ -46,7 +47,11 @@ def to_data(model: BaseModel) -> dict[str, Any]:
 
 
 def to_yaml(model: BaseModel | dict[str, Any], *, header: str | None = None) -> str:
-    """YAML text of ``model``; ``header`` lines become ``# `` comments at the top."""
+    """YAML text of ``model``; ``header`` lines become ``# `` comments at the top.
+
+    Raises:
+        WordedError: the text would be beyond the limits the loader reads.
+    """
     data = to_data(model) if isinstance(model, BaseModel) else model
     text: str = yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
@@ -54,4 +59,5 @@ def to_yaml(model: BaseModel | dict[str, Any], *, header: str | None = None) -> 
     if header:
         comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
         text = comment + "\n" + text
+    check_readable(text)  # what kehoach writes, it reads back (docs/limits.md)
     return text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,14 +11,22 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from kehoach.errors import InputError, Problem, os_reason
+from kehoach.errors import InputError, Problem, WordedError
+from kehoach.field_help import field_meaning, nearest_names
+from kehoach.input_limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    Budget,
+    TooMuch,
+    read_bounded,
+    too_large_problem,
+    too_much_problem,
+)
+from kehoach.json_input import lone_surrogates, pairs_noting, without_surrogate_escapes
 from kehoach.messages import word_error, yaml_problem_vi
 
 M = TypeVar("M", bound=BaseModel)
 
-MAX_FILE_BYTES = 10 * 1024 * 1024  # a plan is a few hundred kB; refuse absurd inputs
-MAX_NODES = 1_000_000  # YAML aliases can multiply a small file ("billion laughs")
-MAX_DEPTH = 100  # a plan nests a few levels; far deeper is a broken or hostile file
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -43,6 +50,8 @@ class _Positions:
         path: tuple[Any, ...] = ()
         for index, part in enumerate(loc):
             keys = self.keys.get(path, set())
+            if isinstance(part, int) and (*path, part) not in self.at and str(part) in keys:
+                part = str(part)  # a key YAML read as a number ("2022: …")
             if isinstance(part, str):
                 following = loc[index + 1] if index + 1 < len(loc) else None
                 if part not in keys and (*path, part) not in self.at:
@@ -69,31 +78,35 @@ _TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDa
 def data_positions(data: Any) -> _Positions:
     """The paths of data given as Python values (no lines), to name errors as written."""
     positions = _Positions()
-
-    def walk(value: Any, path: tuple[Any, ...]) -> None:
-        positions.at.setdefault(path, None)
-        if len(path) > MAX_DEPTH:
-            return
-        if isinstance(value, Mapping):
-            for key, item in value.items():
-                if isinstance(key, str):
-                    positions.keys.setdefault(path, set()).add(key)
-                    walk(item, (*path, key))
-        elif isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    walk(data, ())
+    _fill_positions(data, (), positions, None)
     return positions
+
+
+def _fill_positions(
+    value: Any, path: tuple[Any, ...], positions: _Positions, budget: Budget | None
+) -> None:
+    positions.at.setdefault(path, None)
+    if budget is not None:
+        budget.spend(len(value) if isinstance(value, str) else 0)
+    if len(path) > MAX_DEPTH:
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str):
+                positions.keys.setdefault(path, set()).add(key)
+                _fill_positions(item, (*path, key), positions, budget)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _fill_positions(item, (*path, index), positions, budget)
 
 
 _FIELD_PART = re.compile(r"[^.\[\]]+")
 
 
-def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[int]) -> None:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooMany
+def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: Budget) -> None:
+    """Record where each value is; an alias is walked each time it is used, so the
+    budget counts the data as validation will see it, expanded."""
+    budget.spend(len(node.value) if isinstance(node, yaml.ScalarNode) else 0)
     if len(path) > MAX_DEPTH:
         raise _TooDeep
     out.at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -106,6 +119,7 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[
             if key in seen:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
             seen[key] = key_node.start_mark.line + 1
+            budget.chars -= len(key)
             out.keys.setdefault(path, set()).add(key)
             _walk(value_node, (*path, key), out, budget)
     elif isinstance(node, yaml.SequenceNode):
@@ -116,10 +130,6 @@ def _walk(node: yaml.Node, path: tuple[Any, ...], out: _Positions, budget: list[
 class _DuplicateKey(Exception):
     def __init__(self, key: str, line: int, first_line: int):
         self.key, self.line, self.first_line = key, line, first_line
-
-
-class _TooMany(Exception):
-    pass
 
 
 class _TooDeep(Exception):
@@ -164,7 +174,7 @@ def _compose_and_construct(text: str, positions: _Positions) -> Any:
         node = loader.get_single_node()
         if node is None:
             raise _Empty
-        _walk(node, (), positions, [MAX_NODES])
+        _walk(node, (), positions, Budget())
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -182,45 +192,10 @@ def format_path(path: tuple[Any, ...]) -> str:
     return text
 
 
-def _too_large(path: Path) -> InputError:
-    return InputError(
-        path,
-        [Problem("", "tệp quá lớn (giới hạn 10 MB)", "file too large (limit 10 MB)")],
-    )
-
-
-def _read_bounded(path: Path) -> bytes:
-    """The file's bytes, refused before reading when larger than :data:`MAX_FILE_BYTES`.
-
-    The size is taken from the open file (a 2 GiB file costs nothing), and the read
-    itself stops one byte past the limit, for devices and pipes that have no size
-    (``/dev/zero``).
-    """
-    try:
-        with path.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise _too_large(path)
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(path, [Problem("", "không tìm thấy tệp", "file not found")]) from None
-    except IsADirectoryError:
-        raise InputError(
-            path, [Problem("", "đây là thư mục, không phải tệp", "is a directory")]
-        ) from None
-    except OSError as exc:
-        vi, en = os_reason(exc)
-        raise InputError(
-            path, [Problem("", f"không đọc được tệp: {vi}", f"cannot read: {en}")]
-        ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _too_large(path)
-    return raw
-
-
 def read_data(path: str | Path) -> tuple[Any, _Positions]:
     """Parse a YAML or JSON file; raise :class:`InputError` with a line on any problem."""
     path = Path(path)
-    raw = _read_bounded(path)
+    raw = read_bounded(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -255,8 +230,10 @@ def read_data(path: str | Path) -> tuple[Any, _Positions]:
 
 
 def _parse_json(path: Path, text: str, positions: _Positions) -> Any:
+    """JSON, held to YAML's rules: duplicate keys refused, lines known, limits counted."""
+    duplicates: list[str] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs_noting(duplicates))
     except json.JSONDecodeError as exc:
         raise InputError(
             path,
@@ -275,13 +252,48 @@ def _parse_json(path: Path, text: str, positions: _Positions) -> Any:
             path,
             [Problem("", "tệp có số quá nhiều chữ số", "a number has too many digits")],
         ) from None
-    try:  # JSON is YAML: reuse the YAML composer for positions, best effort
-        node = yaml.compose(text, Loader=_Loader)
-        if node is not None:
-            _walk(node, (), positions, [MAX_NODES])
-    except (yaml.YAMLError, _TooMany, _DuplicateKey):
-        pass
+    try:
+        try:  # JSON is YAML: the YAML composer knows every value's line
+            node = yaml.compose(without_surrogate_escapes(text), Loader=_Loader)
+            if node is not None:
+                _walk(node, (), positions, Budget())
+        except yaml.YAMLError:  # JSON that YAML reads otherwise: keys known, lines not
+            positions.at.clear()
+            positions.keys.clear()
+            _fill_positions(data, (), positions, Budget())
+    except TooMuch as error:
+        raise InputError(path, [too_much_problem(error)]) from None
+    except _DuplicateKey as dup:
+        raise InputError(path, [_duplicate_problem(dup)]) from None
+    if duplicates:
+        key = duplicates[0]
+        raise InputError(
+            path,
+            [Problem(key, f"trường '{key}' ghi hai lần", f"key '{key}' appears twice")],
+        )
+    surrogates = _surrogate_problems(data, positions)
+    if surrogates:
+        raise InputError(path, surrogates)
     return data
+
+
+def _surrogate_problems(data: Any, positions: _Positions) -> list[Problem]:
+    """A lone half of a surrogate pair ("\\ud800") is no character: named at its place."""
+    problems = []
+    for path, bad in lone_surrogates(data):
+        _, where = positions.locate(path)
+        line, column = where if where else (None, None)
+        code = f"\\u{ord(bad):04x}"
+        problems.append(
+            Problem(
+                format_path(path),
+                f"có mã {code} không phải ký tự (nửa cặp UTF-16 đứng một mình)",
+                f"{code} is not a character (a lone UTF-16 surrogate)",
+                line,
+                column,
+            )
+        )
+    return problems
 
 
 def _parse_yaml(path: Path, text: str, positions: _Positions) -> Any:
@@ -311,30 +323,20 @@ def _parse_yaml(path: Path, text: str, positions: _Positions) -> Any:
             path, [Problem("", f"YAML không hợp lệ: {exc}", f"invalid YAML: {exc}")]
         ) from None
     except _DuplicateKey as dup:
-        raise InputError(
-            path,
-            [
-                Problem(
-                    dup.key,
-                    f"trường '{dup.key}' ghi hai lần (lần đầu ở dòng {dup.first_line})",
-                    f"key '{dup.key}' appears twice (first at line {dup.first_line})",
-                    dup.line,
-                )
-            ],
-        ) from None
+        raise InputError(path, [_duplicate_problem(dup)]) from None
     except _BadScalar as bad:
         raise InputError(path, [_bad_scalar(bad, positions)]) from None
-    except _TooMany:
-        raise InputError(
-            path,
-            [
-                Problem(
-                    "",
-                    "tệp có quá nhiều phần tử (alias lồng nhau?)",
-                    "too many nodes (nested aliases?)",
-                )
-            ],
-        ) from None
+    except TooMuch as error:
+        raise InputError(path, [too_much_problem(error)]) from None
+
+
+def _duplicate_problem(dup: _DuplicateKey) -> Problem:
+    return Problem(
+        dup.key,
+        f"trường '{dup.key}' ghi hai lần (lần đầu ở dòng {dup.first_line})",
+        f"key '{dup.key}' appears twice (first at line {dup.first_line})",
+        dup.line,
+    )
 
 
 def _bad_scalar(bad: _BadScalar, positions: _Positions) -> Problem:
@@ -349,6 +351,27 @@ def _bad_scalar(bad: _BadScalar, positions: _Positions) -> Problem:
     else:
         vi, en = "số có quá nhiều chữ số", "the number has too many digits"
     return Problem(format_path(field), vi, en, *where)
+
+
+def check_readable(text: str) -> None:
+    """Refuse to write YAML that :func:`read_data` would refuse: too large, too much.
+
+    Raises:
+        WordedError: the text is beyond a limit of docs/limits.md.
+    """
+    problem: Problem | None = None
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        problem = too_large_problem()
+    else:
+        try:
+            _compose_and_construct(text, _Positions())
+        except TooMuch as error:
+            problem = too_much_problem(error)
+    if problem is not None:
+        raise WordedError(
+            f"không ghi: kehoach sẽ không đọc lại được tệp này ({problem.message_vi})",
+            f"not written: kehoach could not read the file back ({problem.message_en})",
+        )
 
 
 def read_mapping(path: str | Path) -> tuple[dict[str, Any], _Positions]:
@@ -375,28 +398,53 @@ def positions_of(path: str | Path) -> _Positions:
     return read_data(path)[1]
 
 
-def problems_from(error: ValidationError, positions: _Positions) -> list[Problem]:
+def problems_from(
+    error: ValidationError, positions: _Positions, model: type[BaseModel] | None = None
+) -> list[Problem]:
     """Located, worded problems from a pydantic error; one per field.
 
     ``positions`` are those of the file read (:func:`read_data`), or of the data
     validated (:func:`data_positions`). When several members of a union fail on the
     same value, the most telling error is kept: "month must be at most 12" rather than
-    "is not a date".
+    "is not a date". With the ``model`` validated, a missing field is named with its
+    meaning and an unknown key with the nearest valid names.
     """
-    chosen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    chosen: dict[tuple[Any, ...], tuple[dict[str, Any], Position | None]] = {}
     for details in error.errors(include_url=False):
         item: dict[str, Any] = dict(details)
-        path, _ = positions.locate(tuple(item["loc"]))
+        loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc:
+            parent, where = positions.locate(loc[:-1])  # the key is absent: point at its parent
+            path = (*parent, loc[-1])
+        else:
+            path, where = positions.locate(loc)
         current = chosen.get(path)
-        if current is None or (_is_type_error(current) and not _is_type_error(item)):
-            chosen[path] = item
+        if current is None or (_is_type_error(current[0]) and not _is_type_error(item)):
+            chosen[path] = (item, where)
     problems = []
-    for path, item in chosen.items():
-        where = positions.locate(tuple(item["loc"]))[1]
+    for path, (item, where) in chosen.items():
         vi, en = word_error(item)
+        if model is not None and path and isinstance(path[-1], str):
+            vi, en = _with_field_help(item["type"], model, path, vi, en)
         line, column = where if where else (None, None)
         problems.append(Problem(format_path(path), vi, en, line, column))
     return problems
+
+
+def _with_field_help(
+    kind: str, model: type[BaseModel], path: tuple[Any, ...], vi: str, en: str
+) -> tuple[str, str]:
+    """A missing field's name and meaning; an unknown key's nearest valid names."""
+    parent, key = path[:-1], path[-1]
+    if kind == "missing":
+        meaning = field_meaning(model, parent, key)
+        extra = f" ({meaning})" if meaning else ""
+        return f"thiếu trường bắt buộc {key}{extra}", f"required field {key} is missing"
+    if kind == "extra_forbidden":
+        names = ", ".join(nearest_names(model, parent, key))
+        if names:
+            return f"{vi}; có phải: {names}?", f"{en}; did you mean: {names}?"
+    return vi, en
 
 
 def _is_type_error(item: Any) -> bool:
@@ -415,9 +463,9 @@ def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            raise InputError("<dict>", problems_from(exc, data_positions(data))) from None
+            raise InputError("<dict>", problems_from(exc, data_positions(data), model)) from None
     data, positions = read_mapping(source)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, positions)) from None
+        raise InputError(source, problems_from(exc, positions, model)) from None

@@ -47,7 +47,7 @@ def load_progress(
         try:
             progress = Progress.model_validate(data)
         except ValidationError as exc:
-            raise InputError("<dict>", problems_from(exc, data_positions(data))) from None
+            raise InputError("<dict>", problems_from(exc, data_positions(data), Progress)) from None
         if plan is not None:
             check_links(plan, progress, period, "<dict>", None)
         return progress
@@ -68,7 +68,7 @@ def _read_text(path: Path) -> tuple[Progress, Locate]:
     try:
         progress = Progress.model_validate(data)
     except ValidationError as exc:
-        raise InputError(path, problems_from(exc, positions)) from None
+        raise InputError(path, problems_from(exc, positions, Progress)) from None
 
     def locate(field: tuple[Any, ...]) -> Problem:
         found, where = positions.locate(field)
