@@ -75,13 +75,16 @@ def test_most_serious_exit_code_wins() -> None:
 # Reviewed one by one against the spec (kept: real defects of the file):
 # - mau10 bản tự kiểm điểm (a personal form: no issuing body, number, Nơi nhận or T/M
 #   asked for): blank date (F-SRC-1 warning), no page number on a possibly multi-page
-#   form (warning), Letter paper, {{…}} fields left, body not justified/indented/spaced.
+#   form (warning), Letter paper, Kính gửi lines without ";" (F-KG-2), {{…}} fields
+#   left, body not justified/indented/spaced.
 # - mau13 nghị quyết: no "-----", Letter paper, star typed under the number (F-STAR-1),
 #   "Ngày" capitalised and the date right-aligned, body spacing, "(để b/c)" without ";".
 # - mau12 tổng hợp ý kiến (no number or Nơi nhận needed): margins, star size (warning),
 #   the date line upright, {{…}} fields, body indents and spacing.
-# - giấy giới thiệu (no trích yếu or Nơi nhận needed): Letter paper and narrow margins in
-#   both sections (one finding each), body indents and spacing, the receiving body's
+# - giấy giới thiệu (no trích yếu or Nơi nhận needed; one page as LibreOffice lays it
+#   out, so no page number needed): Letter paper and narrow margins in
+#   both sections (one finding each), its Kính gửi line ending with "." (F-KG-2: ";"),
+#   body indents and spacing, the receiving body's
 #   acknowledgement block judged as a signature (F-SIGN-3/7: a GGT's tear-off part, left
 #   as is: see docs/spec notes).
 # - danh sách (type name typed in the header table, found there): no signature, margins,
@@ -93,7 +96,7 @@ def test_most_serious_exit_code_wins() -> None:
 PINNED = {
     "party-ban-tu-kiem-diem-mau10.docx": ("party-2026", "ban-kiem-diem", [
         ("F-SRC-1", "date"), ("F-PAGENUM-1", "page_number"), ("F-PAPER-1", 1),
-        ("F-FILL-1", 12), ("F-BODY-2", 25), ("F-BODY-3", 25), ("F-BODY-5", 25),
+        ("F-KG-2", 8), ("F-FILL-1", 12), ("F-BODY-2", 25), ("F-BODY-3", 25), ("F-BODY-5", 25),
         ("F-BODY-5", 33), ("F-BODY-3", 34), ("F-SIGN-7", 38)]),
     "party-chibo-nghi-quyet-mau13.docx": ("party-2026", "nghi-quyet", [
         ("F-SRC-1", "date"), ("F-PAGENUM-1", "page_number"), ("F-SUBJ-3", "separator"),
@@ -105,11 +108,11 @@ PINNED = {
         ("F-STAR-2", 4), ("F-DATE-3", 7), ("F-FILL-1", 7), ("F-BODY-3", 14),
         ("F-BODY-5", 14), ("F-BODY-2", 17), ("F-BODY-5", 18), ("F-BODY-3", 24)]),
     "party-dang-uy-giay-gioi-thieu.docx": ("party-2026", "giay-gioi-thieu", [
-        ("F-PAGENUM-1", "page_number"), ("F-PAPER-1", 1), ("F-MARGIN-1", 1),
+        ("F-PAPER-1", 1), ("F-MARGIN-1", 1), ("F-KG-2", 14),
         ("F-BODY-3", 15), ("F-BODY-4", 15), ("F-BODY-5", 15), ("F-BODY-5", 16),
         ("F-BODY-3", 17), ("F-SIGN-3", 26), ("F-SIGN-7", 27)]),
     "party-danh-sach-dang-vien.docx": ("party-2018", "danh-sach", [
-        ("F-PAGENUM-1", "page_number"), ("F-SIGN-1", "signature"), ("F-MARGIN-1", 1),
+        ("F-SIGN-1", "signature"), ("F-MARGIN-1", 1),
         ("F-ORG-2", 1), ("F-ORG-2", 2), ("F-STAR-2", 3), ("F-NUM-1", 5), ("F-NUM-4", 5),
         ("F-DATE-3", 10), ("F-HDR-4", 10), ("F-TYPE-1", 14), ("F-BODY-1", 119),
         ("F-BODY-3", 119), ("F-BODY-5", 119), ("F-BODY-6", 119), ("F-FONT-1", 119)]),

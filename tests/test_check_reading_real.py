@@ -6,9 +6,10 @@ finding it used to give must be gone and the real defect still found.
 
 from __future__ import annotations
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
-from check_docs import _para, build_party_doc, find, to_bytes
+from check_docs import _page_field, _para, build_party_doc, find, to_bytes
 from kehoach.check import check_docx
 
 
@@ -69,3 +70,51 @@ def test_identical_sections_give_one_finding() -> None:
     margins = [f for f in check_docx(to_bytes(doc)).findings if f.rule == "F-MARGIN-1"]
     assert len(margins) == 1 and margins[0].location.sections == (1, 2)
     assert "các phần (section) 1–2" in margins[0].location.describe("vi")
+
+
+def _remove_page_numbers(doc) -> None:  # type: ignore[no-untyped-def]
+    header = doc.sections[0].header
+    for paragraph in header.paragraphs:
+        for child in list(paragraph._p):
+            if child.tag.endswith("}r") or child.tag.endswith("}fldSimple"):
+                paragraph._p.remove(child)
+
+
+def test_footer_page_number_on_page_one_is_found() -> None:
+    """A page number in the footer of page 1 is an F-PAGENUM-2 error (not only headers)."""
+    doc = build_party_doc()
+    doc.sections[0].different_first_page_header_footer = False
+    _remove_page_numbers(doc)
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(footer)
+    result = check_docx(to_bytes(doc))
+    assert [f.severity for f in result.findings if f.rule == "F-PAGENUM-2"] == ["error"]
+
+
+def test_no_page_number_depends_on_the_length() -> None:
+    """No page number: nothing on a one-page text, an error when several pages are certain."""
+    doc = build_party_doc()
+    _remove_page_numbers(doc)
+    assert "F-PAGENUM-1" not in check_docx(to_bytes(doc)).rule_ids
+    body = find(doc, "I. MỤC ĐÍCH")
+    for _ in range(40):
+        body._p.addnext(_para(doc, "Tăng cường công tác giáo dục chính trị tư tưởng. " * 4)._p)
+    numbers = [f for f in check_docx(to_bytes(doc)).findings if f.rule == "F-PAGENUM-1"]
+    assert [f.severity for f in numbers] == ["error"]
+    assert "chắc chắn dài hơn một trang" in numbers[0].actual.vi
+
+
+def test_kinh_gui_punctuation() -> None:
+    """Kính gửi without a colon, its recipients without ";": F-KG-2 (one finding each)."""
+    doc = build_party_doc()
+    subject = find(doc, "triển khai")
+    subject._p.addnext(_para(doc, "- Ban Tuyên giáo Tỉnh ủy.")._p)
+    subject._p.addnext(_para(doc, "- Ban Thường vụ Tỉnh ủy,")._p)
+    subject._p.addnext(_para(doc, "Kính gửi")._p)
+    found = [f for f in check_docx(to_bytes(doc)).findings if f.rule == "F-KG-2"]
+    assert [f.expected.en for f in found] == [
+        "a colon after “Kính gửi”",
+        "each recipient ends with “;”",
+    ]
+    assert len(found[1].location.paragraphs) == 2

@@ -16,6 +16,7 @@ from kehoach.check.parts import find_parts
 from kehoach.check.rules_body import check_body
 from kehoach.check.rules_closing import check_closing
 from kehoach.check.rules_header import check_header
+from kehoach.check.rules_kinh_gui import check_kinh_gui
 from kehoach.check.rules_page import check_page_numbers, check_page_setup
 from kehoach.check.rules_text import check_text
 from kehoach.check.rules_title import check_title
@@ -168,6 +169,7 @@ def check_view(
     check_body(parts, chosen, col)
     check_closing(parts, chosen, col)
     check_text(view, chosen, col)
+    check_kinh_gui(view, col)
     for rule, why in ALWAYS_NOT_EVALUATED.items():
         col.skip(rule, why)
     for rule in chosen.unsupported_rules:

@@ -46,6 +46,7 @@ ELEMENT_NAMES: dict[str, Msg] = {
     "recipients_label": Msg("chữ “Nơi nhận:”", "“Nơi nhận:” label"),
     "recipients_item": Msg("dòng nơi nhận", "recipient line"),
     "page_number": Msg("số trang", "page number"),
+    "kinh_gui": Msg("Kính gửi", "Kính gửi block"),
     "appendix": Msg("phụ lục", "appendix"),
     "document": Msg("văn bản", "document"),
     "text": Msg("văn bản", "text"),

@@ -129,6 +129,27 @@ def _range(low: float, high: float) -> str:
     return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
+# A page of Party body text holds about 165 mm / 14 pt ≈ 60 characters a line and about
+# 35 lines (18 pt exact line spacing on 257 mm): roughly 2,000 characters. Without the
+# laid-out pages (--layout), a text below ONE_PAGE_CHARS (and a few paragraphs) surely
+# fits one page and one above SEVERAL_PAGES_CHARS surely does not.
+ONE_PAGE_CHARS = 1500
+ONE_PAGE_PARAGRAPHS = 25  # outside tables (a one-page list has many short cells)
+SEVERAL_PAGES_CHARS = 6000
+
+
+def _page_estimate(view: DocxView) -> str:
+    """``one``, ``several`` or ``unknown``: how many pages the body certainly takes."""
+    paragraphs = [p for p in view.paragraphs if p.text.strip()]
+    chars = sum(len(p.text) for p in paragraphs)
+    if chars >= SEVERAL_PAGES_CHARS:
+        return "several"
+    outside = [p for p in paragraphs if p.cell is None]
+    if chars < ONE_PAGE_CHARS and len(outside) < ONE_PAGE_PARAGRAPHS:
+        return "one"
+    return "unknown"
+
+
 def _page_field(part: HeaderFooterView | None) -> bool:
     return part is not None and any(f.split(" ")[0] == "PAGE" for f in part.fields)
 
@@ -163,16 +184,22 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
             part_name=f"{part.part} (section {section.index + 1})",
         )
     if not numbered_headers and not numbered_footers:
-        col.at_document(
-            "F-PAGENUM-1",
-            "page_number",
-            Msg("số trang (trường PAGE) giữa, phía trên, từ trang 2",
-                "page number (PAGE field) top centre from page 2"),
-            Msg("không có số trang", "no page number"),
-            Msg("Insert → Page Number → Top of Page → Plain Number 2 (bỏ trang đầu).",
-                "Insert → Page Number → Top of Page → centred (not on page 1)."),
-            "warning",
-        )  # fmt: skip
+        pages = _page_estimate(view)
+        if pages != "one":
+            certain = pages == "several"
+            col.at_document(
+                "F-PAGENUM-1",
+                "page_number",
+                Msg("số trang (trường PAGE) giữa, phía trên, từ trang 2",
+                    "page number (PAGE field) top centre from page 2"),
+                Msg("không có số trang" + (" (văn bản chắc chắn dài hơn một trang)" if certain
+                                           else ""),
+                    "no page number" + (" (the text certainly runs over one page)" if certain
+                                        else "")),
+                Msg("Insert → Page Number → Top of Page → Plain Number 2 (bỏ trang đầu).",
+                    "Insert → Page Number → Top of Page → centred (not on page 1)."),
+                "error" if certain else "warning",
+            )  # fmt: skip
         col.skip(
             "F-PAGENUM-3",
             Msg("văn bản không có số trang", "the document has no page numbers"),
@@ -199,6 +226,20 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
                 "trang của trang đầu.",
                 "Open the header → tick “Different First Page” and leave the first-page "
                 "header empty.",
+            ),
+        )
+    first_page_footer = (
+        first.footers.get("first") if first.title_pg else first.footers.get("default")
+    )
+    if first_page_footer is not None and _page_field(first_page_footer):
+        col.add(
+            "F-PAGENUM-2",
+            _part_location(first_page_footer, first.index),
+            Msg("không đánh số trang đầu", "no page number on page 1"),
+            Msg("trang đầu có số trang ở chân trang", "page 1 shows a page number in its footer"),
+            Msg(
+                "Xoá số trang ở chân trang của trang đầu (Different First Page, để trống).",
+                "Remove the page number from page 1's footer (Different First Page, empty).",
             ),
         )
     unique_parts = {part.part: part for _, _, part in numbered_headers}

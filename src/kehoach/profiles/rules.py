@@ -74,6 +74,7 @@ _TABLE: tuple[tuple[str, RuleStatus, str, str], ...] = (
     ("F-TYPE-2", "confirmed", "Tên loại in hoa 15–16 pt đậm", "Type name 15–16 pt bold"),
     ("F-SUBJ-1", "confirmed", "Trích yếu 14–15 pt đậm", "Subject 14–15 pt bold"),
     ("F-SUBJ-3", "confirmed", "Năm dấu gạch nối dưới trích yếu", "Five hyphens under subject"),
+    ("F-KG-2", "confirmed", "Dấu câu của Kính gửi", "Kính gửi punctuation"),
     ("F-CV-1", "confirmed", "Trích yếu công văn 12 pt nghiêng", "Công văn subject 12 pt italic"),
     ("F-BODY-1", "confirmed", "Nội dung 14–15 pt", "Body 14–15 pt"),
     ("F-BODY-2", "confirmed", "Nội dung căn đều hai lề", "Body justified"),

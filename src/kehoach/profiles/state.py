@@ -59,7 +59,7 @@ STATE_2020 = FormatProfile(
     unsupported_rules=(
         "F-TITLE-1", "F-TITLE-2", "F-TITLE-3", "F-TITLE-4", "F-STAR-1", "F-STAR-2",
         "F-NUM-1", "F-NUM-2", "F-NUM-4", "F-SYM-3", "F-SUBJ-3", "F-BODY-5", "F-BODY-6",
-        "F-HEAD-2", "F-PAGENUM-5",
+        "F-HEAD-2", "F-PAGENUM-5", "F-KG-2",
     ),
     unsupported_reason=(
         "quy định riêng của văn bản Đảng, thể thức Nhà nước (NĐ 30) chưa kiểm tra mục này",
