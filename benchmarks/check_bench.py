@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -24,26 +22,12 @@ import sys
 import time
 from pathlib import Path
 
+from render_bench import machine
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "real-docx"
 if not CORPUS.is_dir():
     CORPUS = Path("/work/shared/corpus/real-docx")
-
-
-def machine() -> str:
-    """CPU model, cores and Python version, as one line."""
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def big_document(paragraphs: int) -> bytes:

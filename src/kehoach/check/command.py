@@ -16,6 +16,7 @@ from typing import Any, Literal, TextIO
 
 from kehoach.check.engine import check_docx
 from kehoach.check.errors import DocxReadError
+from kehoach.check.layout import LayoutError
 from kehoach.check.report import (
     result_to_dict,
     results_to_json,
@@ -45,6 +46,7 @@ def run_check_command(
     lang: Literal["vi", "en"] = "vi",
     out: TextIO | None = None,
     profiles: Mapping[str, FormatProfile] | None = None,
+    layout: bool = False,
 ) -> int:
     """Check each of ``paths`` and print the report to ``out`` (stdout by default).
 
@@ -56,6 +58,7 @@ def run_check_command(
         lang: Language of messages: ``vi`` (default) or ``en``.
         out: Where to write; ``sys.stdout`` when ``None``.
         profiles: The profiles by id (the plugins' ones); ``None`` for kehoach's own.
+        layout: Lay each document out with LibreOffice for the page rules (``--layout``).
 
     Returns:
         0 when no file has an error, 1 when some file has an error, 2 when a file
@@ -80,7 +83,13 @@ def run_check_command(
     for raw in paths:
         path = os.fspath(raw)
         try:
-            result = check_docx(path, profile=profile, profiles=catalogue)
+            result = check_docx(path, profile=profile, profiles=catalogue, layout=layout)
+        except LayoutError as error:
+            code = _worse(code, EXIT_UNREADABLE)
+            failed = DocxReadError("damaged", error.message("vi"), error.message("en"))
+            files.append(unreadable_to_dict(path, failed, lang))
+            texts.append(text_unreadable(path, failed, lang))
+            continue
         except DocxReadError as error:
             code = _worse(code, EXIT_UNREADABLE)
             files.append(unreadable_to_dict(path, error, lang))

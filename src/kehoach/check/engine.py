@@ -10,13 +10,15 @@ from kehoach.check.dateline import parse_date_line
 from kehoach.check.doc_class import DocumentClass, classify
 from kehoach.check.docx_view import DocxView, read_docx
 from kehoach.check.findings import CheckResult, Finding, Msg
+from kehoach.check.layout import laid_out_pages
 from kehoach.check.lines import norm
-from kehoach.check.package import Source
+from kehoach.check.package import Source, read_source
 from kehoach.check.parts import find_parts
 from kehoach.check.rules_body import check_body
 from kehoach.check.rules_closing import check_closing
 from kehoach.check.rules_header import check_header
 from kehoach.check.rules_kinh_gui import check_kinh_gui
+from kehoach.check.rules_layout import check_layout
 from kehoach.check.rules_page import check_page_numbers, check_page_setup
 from kehoach.check.rules_text import check_text
 from kehoach.check.rules_title import check_title
@@ -121,8 +123,10 @@ def check_view(
     profile: FormatProfile | str | None = None,
     source: str | None = None,
     profiles: Mapping[str, FormatProfile] | None = None,
+    pages: list[list[str]] | None = None,
 ) -> CheckResult:
-    """Check an already read :class:`DocxView` (see :func:`check_docx`)."""
+    """Check an already read :class:`DocxView` (see :func:`check_docx`); ``pages`` are
+    its laid-out pages (:func:`kehoach.check.layout.laid_out_pages`), for ``--layout``."""
     catalogue = BUILTIN_PROFILES if profiles is None else profiles
     doc_class = classify(view)
     no_date = False
@@ -163,7 +167,9 @@ def check_view(
                 col.skip(rule, Msg("văn bản ký cá nhân (đơn, bản kiểm điểm)",
                                    "a personally signed form (đơn, bản kiểm điểm)"))  # fmt: skip
     check_page_setup(view, chosen, col)
-    check_page_numbers(view, chosen, col)
+    check_page_numbers(view, chosen, col, len(pages) if pages is not None else None)
+    if pages is not None:
+        check_layout(pages, col)
     check_header(parts, chosen, col)
     check_title(parts, chosen, col)
     check_body(parts, chosen, col)
@@ -171,7 +177,8 @@ def check_view(
     check_text(view, chosen, col)
     check_kinh_gui(view, col)
     for rule, why in ALWAYS_NOT_EVALUATED.items():
-        col.skip(rule, why)
+        if pages is None or rule not in LAYOUT_RULES:
+            col.skip(rule, why)
     for rule in chosen.unsupported_rules:
         col.skip(rule, Msg(*chosen.unsupported_reason))
     return CheckResult(
@@ -196,6 +203,9 @@ def _lookup(catalogue: Mapping[str, FormatProfile], profile_id: str) -> FormatPr
         raise KeyError(f"unknown format profile {profile_id!r}; known: {known}") from None
 
 
+LAYOUT_RULES = frozenset({"F-PAGENUM-4"})
+"""Rules of ``ALWAYS_NOT_EVALUATED`` that ``--layout`` evaluates."""
+
 _PERSONAL_FORM_RULES = frozenset(
     {"F-SIGN-2", "F-SIGN-3", "F-DOCX-1", "F-RECIP-1", "F-HDR-1", "F-HDR-2"}
 )
@@ -213,6 +223,7 @@ def check_docx(
     *,
     profile: FormatProfile | str | None = None,
     profiles: Mapping[str, FormatProfile] | None = None,
+    layout: bool = False,
 ) -> CheckResult:
     """Check a DOCX file against the format of its class (Party, State…).
 
@@ -228,6 +239,9 @@ def check_docx(
         profiles: The profiles to choose from, by id (``kehoach check`` passes those
             of the plugins, :func:`kehoach.manager.format_profiles`); ``None`` for
             kehoach's own (``kehoach.profiles.BUILTIN_PROFILES``).
+        layout: Lay the document out with LibreOffice (PDF) and check the rules that
+            need pages (page numbers shown, appendices numbered apart, a total alone
+            at the top of a page).
 
     Returns:
         The findings and the rules that could not be evaluated.
@@ -235,7 +249,10 @@ def check_docx(
     Raises:
         DocxReadError: The file cannot be read (not a DOCX, damaged, encrypted, zip bomb).
         KeyError: ``profile`` is an unknown profile id.
+        LayoutError: ``layout`` and LibreOffice is missing or fails.
     """
-    view = read_docx(source)
+    data = read_source(source)
+    view = read_docx(data)
     name = str(source) if isinstance(source, str) or hasattr(source, "__fspath__") else None
-    return check_view(view, profile=profile, source=name, profiles=profiles)
+    pages = laid_out_pages(data) if layout else None
+    return check_view(view, profile=profile, source=name, profiles=profiles, pages=pages)

@@ -29,6 +29,7 @@ __all__ = [
     "Source",
     "open_package",
     "parse_xml",
+    "read_source",
 ]
 
 Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes]
@@ -69,7 +70,7 @@ OFFICE_DOCUMENT: Final[str] = (
 )
 
 
-def _read_source(source: Source) -> bytes:
+def read_source(source: Source) -> bytes:
     """The raw bytes of ``source`` (bounded by :data:`MAX_INPUT_BYTES`)."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
@@ -305,7 +306,7 @@ def open_package(source: Source) -> Package:
         DocxReadError: not found, not a zip, damaged, encrypted (OLE compound file or
             encrypted zip members), too large, a zip bomb, or without a main part.
     """
-    data = _read_source(source)
+    data = read_source(source)
     for magic, vi, en in _MAGIC_FORMATS:
         if data[:64].lstrip().startswith(magic):
             raise _other_format(vi, en)

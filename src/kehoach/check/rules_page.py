@@ -154,8 +154,14 @@ def _page_field(part: HeaderFooterView | None) -> bool:
     return part is not None and any(f.split(" ")[0] == "PAGE" for f in part.fields)
 
 
-def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -> None:
-    """PAGE field in a centred header, none on page 1, 14 pt plain, header at 10 mm."""
+def check_page_numbers(
+    view: DocxView, profile: FormatProfile, col: Collector, page_count: int | None = None
+) -> None:
+    """PAGE field in a centred header, none on page 1, 14 pt plain, header at 10 mm.
+
+    ``page_count`` is the number of laid-out pages (``--layout``); without it the length
+    of the text tells whether the document surely has one page or several.
+    """
     first = view.sections[0]
     numbered_headers = [
         (section, kind, part)
@@ -184,7 +190,10 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
             part_name=f"{part.part} (section {section.index + 1})",
         )
     if not numbered_headers and not numbered_footers:
-        pages = _page_estimate(view)
+        if page_count is not None:
+            pages = "one" if page_count == 1 else "several"
+        else:
+            pages = _page_estimate(view)
         if pages != "one":
             certain = pages == "several"
             col.at_document(

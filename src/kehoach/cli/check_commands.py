@@ -30,6 +30,14 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         ),
     )
     check.add_argument(
+        "--layout",
+        action="store_true",
+        help=t(
+            "dàn trang bằng LibreOffice (PDF) để kiểm tra số trang, phụ lục, dòng tổng cộng",
+            "lay the pages out with LibreOffice (PDF) to check page numbers, appendices, totals",
+        ),
+    )
+    check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -51,4 +59,5 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         "en" if ctx.lang == "en" else "vi",
         ctx.out,
         profiles=profiles,
+        layout=args.layout,
     )

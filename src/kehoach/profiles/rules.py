@@ -97,6 +97,7 @@ _TABLE: tuple[tuple[str, RuleStatus, str, str], ...] = (
     ("F-RECIP-2", "confirmed", "Chữ Nơi nhận 14 pt gạch chân", "Nơi nhận label 14 pt underlined"),
     ("F-RECIP-3", "confirmed", "Các dòng nơi nhận 12 pt", "Nơi nhận items 12 pt"),
     ("F-APX-1", "confirmed", "Phụ lục đánh số Ả Rập", "Appendices in Arabic digits"),
+    ("F-APX-5", "unconfirmed", "Bảng phụ biểu, dòng tổng cộng", "Budget tables, total row"),
     ("F-DOCX-1", "confirmed-by-example", "Bảng không viền", "Borderless layout tables"),
     ("F-DOCX-2", "unconfirmed", "Định dạng qua chuỗi kiểu", "Style-chain resolution"),
     ("F-NUM-5", "confirmed", "Số thứ tự theo nhiệm kỳ", "Numbering per term"),
