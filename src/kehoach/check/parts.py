@@ -149,6 +149,9 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
         elif norm(block.full_text) and not _is_separator(block):
             parts.body.append(block)
     _find_recipients_signature(blocks, closing, parts, profile)
+    if personal and parts.date is None:
+        # A personal form dates itself above the signature ("Đà Nẵng, ngày … tháng …").
+        parts.date = next((ln for ln in parts.signature if _DATE.search(ln.text)), None)
     return parts
 
 
@@ -211,7 +214,9 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
         end = index + 1
         seen_number_or_date = seen_number_or_date or bool(kinds & {"number", "date"})
     for block in blocks[:end]:
-        parts.header_lines.extend(_block_lines(block, HEADER_TABLE_ROWS))
+        # Every line of the header blocks belongs to the header (Word import keeps them
+        # as such); only those of a table's first rows are classified (_classify_header).
+        parts.header_lines.extend(_block_lines(block))
     _classify_header(parts, blocks)
     return end
 
@@ -222,6 +227,9 @@ _RULE_LINE = re.compile(r"^[_─━\-–—]{3,}$")
 def _classify_header(parts: DocumentParts, blocks: list[Block]) -> None:
     before_star = True
     for line in parts.header_lines:
+        cell = line.paragraph.cell
+        if cell is not None and cell.row > HEADER_TABLE_ROWS:
+            continue  # a form's own dates and numbers, deep in the table
         kind = _header_kind(line)
         if kind == "title" and parts.party_title is None:
             parts.party_title = line

@@ -301,8 +301,10 @@ def _date(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         return
     parsed = parse_date_line(norm(line.text))
     # A template's date line keeps a field for the year ("năm {{ngay_ky_y}}", reported
-    # once by F-FILL-1): its words are judged, not the missing figures.
-    template_form = bool(PLACEHOLDER.search(line.text)) and bool(_DATE_WORDS.match(norm(line.text)))
+    # once by F-FILL-1) or leaves every figure blank ("ngày … tháng … năm", a form to
+    # fill in): its words are judged, not the missing figures.
+    blank = PLACEHOLDER.search(line.text) or not any(c.isdigit() for c in line.text)
+    template_form = bool(blank) and bool(_DATE_WORDS.match(norm(line.text)))
     if (parsed is None or not parsed.well_formed) and not template_form:
         col.at_paragraph(
             "F-DATE-1",

@@ -57,7 +57,7 @@ def read_run_props(rpr: etree._Element | None) -> Props:
     # reading); the first occurrence of a property wins, as with find().
     children: dict[str, etree._Element] = {}
     for child in rpr:
-        children.setdefault(child.tag, child)  # type: ignore[arg-type]
+        children.setdefault(child.tag, child)
     fonts = children.get(w("rFonts"))
     if fonts is not None:
         for slot in FONT_SLOTS:
