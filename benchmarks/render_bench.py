@@ -5,7 +5,11 @@ Prints, for the machine it runs on:
 - documents per second over a batch of 100 renders sharing one Renderer;
 - the median wall time of a cold ``kehoach render`` command (a new process each time).
 
-Run: ``python benchmarks/render_bench.py [--runs N]``. Not a test: nothing is asserted.
+With ``--pdf``, also the PDF figures of ``pdf_bench.py`` (50 documents through one
+LibreOffice start against 50 separate starts).
+
+Run: ``python benchmarks/render_bench.py [--runs N] [--pdf]``. Not a test: nothing is
+asserted.
 """
 
 from __future__ import annotations
@@ -119,6 +123,9 @@ def python_startup(runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20, help="repetitions per figure")
+    parser.add_argument(
+        "--pdf", action="store_true", help="also time PDFs of 50 documents (needs LibreOffice)"
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"kehoach {kehoach.__version__}; example: {EXAMPLE.name}")
@@ -135,6 +142,10 @@ def main() -> None:
     startup = python_startup(max(5, args.runs // 2))
     print(f"cold `kehoach render` (new process): median {median_ms(cold(max(5, args.runs // 2)))}")
     print(f"  of which starting Python itself:    median {median_ms(startup)}")
+    if args.pdf:
+        from pdf_bench import report
+
+        report(max(3, args.runs // 7))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "rollover": ("kehoach.cli", "kehoach.render", "docx", "docxtpl"),
     "cli": ("docx", "docxtpl"),
     "plugins": ("kehoach.cli",),
+    "pdf": ("kehoach.cli", "docx", "docxtpl", "kehoach.model", "kehoach.compose"),
 }
 
 
@@ -64,8 +65,8 @@ def test_plugins_use_only_the_public_api():
 
 
 def test_cli_uses_the_public_facade():
-    """The CLI imports kehoach's public names only (and the public check package)."""
-    allowed = ("kehoach", "kehoach.errors", "kehoach.check")
+    """The CLI imports kehoach's public names only (and the public check and pdf packages)."""
+    allowed = ("kehoach", "kehoach.errors", "kehoach.check", "kehoach.pdf", "kehoach.parallel")
     for path in sorted((SRC / "cli").glob("*.py")):
         private = sorted(
             name

@@ -86,12 +86,21 @@ def test_missing_period(capsys, tmp_path):
     assert code == 2 and "chưa có kỳ báo cáo" in stderr and "--period" in stderr
 
 
-def test_period_override_prints_warnings(capsys, tmp_path):
-    """--period overrides the file's period; what that changes is printed as warnings."""
+def test_period_disagreeing_with_the_file_is_an_error(capsys, tmp_path):
+    """--period year on a six-month file: exit 2 naming both periods, no report (#12)."""
     out = tmp_path / "r.docx"
     code, _, stderr = _run(capsys, "report", PLAN, PROGRESS_6M, "--period", "year", "-o", out)
-    assert code == 0
-    assert "Cảnh báo: kỳ báo cáo đổi thành năm 2022" in stderr
+    assert code == 2 and not out.exists()
+    assert "--period year (năm 2022) khác kỳ báo cáo ghi trong tệp tiến độ" in stderr
+    assert "(6 tháng đầu năm 2022)" in stderr
+
+
+def test_period_given_where_the_file_has_none_prints_warnings(capsys, tmp_path):
+    """--period fills in a file without a period; contradictions are printed as warnings."""
+    progress = _progress(tmp_path, lambda d: (d.pop("period"), d.pop("cutoff", None)))
+    out = tmp_path / "r.docx"
+    code, _, stderr = _run(capsys, "report", PLAN, progress, "--period", "year", "-o", out)
+    assert code == 0 and out.exists()
     assert "ghi 'Đang thực hiện trong hạn' nhưng thời hạn là 30/6/2022" in stderr
 
 

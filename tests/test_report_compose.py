@@ -51,11 +51,11 @@ def test_draft_report_header():
 
 
 def test_title_cites_a_numbered_plan():
-    """The trích yếu cites the plan (F-CITE-1) then the period, lower-case first (F-SUBJ-1)."""
+    """The trích yếu: period, the cited plan (F-CITE-1), its subject (#12), lower-case first."""
     doc = compose_report(_numbered_plan(), minimal_progress())
     assert _subject(doc) == (
-        "kết quả thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban Thường vụ Thị ủy Sa Pa "
-        "6 tháng đầu năm 2022"
+        "kết quả 6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban "
+        "Thường vụ Thị ủy Sa Pa về công tác tuyên giáo năm 2022"
     )
     assert doc.title == f"Báo cáo {_subject(doc)}"
 
@@ -81,8 +81,8 @@ def test_sections_in_order():
         "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
     assert _texts(doc)[-1] == (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số 29-KH/TU, ngày 15/01/2022 của Ban "
-        "Thường vụ Thị ủy Sa Pa 6 tháng đầu năm 2022."
+        "Trên đây là báo cáo kết quả 6 tháng đầu năm 2022 thực hiện Kế hoạch số 29-KH/TU, ngày "
+        "15/01/2022 của Ban Thường vụ Thị ủy Sa Pa."
     )
 
 
@@ -100,13 +100,24 @@ def test_empty_parts_are_left_out():
 
 def test_target_sentence_with_computed_figures():
     """ "… thực hiện 04/05 hội nghị, đạt 80% kế hoạch, còn 01 hội nghị chưa thực hiện."."""
-    doc = compose_report(_numbered_plan(), minimal_progress())
+    progress = minimal_progress()
+    progress["period"] = "year"
+    doc = compose_report(_numbered_plan(), progress)
     bullet = next(b for b in doc.body if isinstance(b, Para) and "thực hiện 04/05" in b.text)
     assert bullet.text == (
         "- Tổ chức ít nhất 05 hội nghị học tập nghị quyết: thực hiện 04/05 hội nghị, đạt 80% "
         "kế hoạch, còn 01 hội nghị chưa thực hiện."
     )
     assert any(r.bold and r.text == "04/05" for r in bullet.runs)
+
+
+def test_mid_year_sentence_says_on_schedule():
+    """At six months 04 of a yearly 05 is on schedule against the 2,5 due (5 × 6/12)."""
+    doc = compose_report(_numbered_plan(), minimal_progress())
+    bullet = next(b for b in doc.body if isinstance(b, Para) and "thực hiện 04/05" in b.text)
+    assert bullet.text.endswith(
+        "đạt 80% kế hoạch, đúng tiến độ (theo tiến độ cần đạt 2,5 hội nghị)."
+    )
 
 
 def test_exceeded_and_unreported_sentences():
@@ -127,7 +138,8 @@ def test_exceeded_and_unreported_sentences():
 def test_task_counts_sentence():
     """The task paragraph gives every status count over the tasks in scope, with percentages."""
     progress = minimal_progress()
-    doc = compose_report(_numbered_plan(), progress, period="year")
+    progress["period"] = "year"
+    doc = compose_report(_numbered_plan(), progress)
     assert any(
         t.startswith(
             "Theo kế hoạch, năm 2022 có 02 nhiệm vụ (quý I, quý III); kết quả: hoàn thành đúng "
@@ -207,7 +219,7 @@ def test_appendix_tables():
         "5",
         "4",
         "80%",
-        "Chưa đạt",
+        "Đúng tiến độ",  # 04 of a yearly 05 at six months (2,5 due)
     ]
     assert tables[2].unit == "Đơn vị tính: đồng"
     assert [c.text for c in tables[2].rows[-1]][1:5] == ["Tổng cộng", "1.000", "-", "-"]

@@ -22,6 +22,8 @@ def _plan(**changes) -> Plan:
 
 
 def _data(progress: dict, plan: Plan | None = None, period: str | None = None):
+    if period is not None and period != "7m":  # --period on a file that names none
+        progress = {**progress, "period": None}
     return compute_report(plan or _plan(), Progress.model_validate(progress), period)
 
 
@@ -36,9 +38,10 @@ def _data(progress: dict, plan: Plan | None = None, period: str | None = None):
     ],
 )
 def test_target_ratio_and_assessment(achieved, ratio, assessment, percent):
-    """achieved / planned is an exact Fraction; đạt, vượt, chưa đạt follow from it."""
+    """achieved / planned is an exact Fraction; at year end đạt, vượt, chưa đạt follow."""
     progress = minimal_progress()
     progress["targets"][0]["achieved"] = achieved
+    progress["period"] = "year"
     (target,) = _data(progress).targets
     assert target.ratio == ratio and isinstance(target.ratio, Fraction)
     assert target.assessment == assessment
@@ -54,7 +57,14 @@ def test_unreported_target_is_not_zero():
         (target,) = data.targets
         assert (target.achieved, target.ratio, target.assessment) == (None, None, "unreported")
         shares = {s.key: s.count for s in data.target_shares()}
-        assert shares == {"met": 0, "exceeded": 0, "unmet": 0, "unreported": 1}
+        assert shares == {
+            "met": 0,
+            "exceeded": 0,
+            "on_schedule": 0,
+            "behind": 0,
+            "unmet": 0,
+            "unreported": 1,
+        }
 
 
 def test_nothing_planned():
@@ -140,16 +150,17 @@ def test_budget_without_sources_is_reported_as_total():
     assert (row.allocated, row.spent, row.ratio) == (500, 250, Fraction(1, 2))
 
 
-def test_period_override_and_cutoff():
-    """--period overrides the file's period; a cut-off date for the old period is replaced."""
+def test_period_disagreeing_with_the_file_names_both():
+    """--period year on a six-month file is a usage error naming both periods (#12)."""
     progress = minimal_progress()
     progress["cutoff"] = "2022-06-15"
     plan = _plan()
-    result = link_progress(plan, Progress.model_validate(progress), "year")
-    assert result.period.info.key == "year" and result.period.cutoff == date(2022, 12, 31)
-    assert "ngày chốt số liệu 15/6/2022 trong tệp được thay bằng 31/12/2022" in (
-        result.warnings[0].message_vi
-    )
+    with pytest.raises(UsageError) as info:
+        link_progress(plan, Progress.model_validate(progress), "year")
+    message = info.value.messages("vi")[0]
+    assert "--period year (năm 2022)" in message and "(6 tháng đầu năm 2022)" in message
+    same = link_progress(plan, Progress.model_validate(progress), "6m")
+    assert same.period.cutoff == date(2022, 6, 15) and not same.warnings
     kept = link_progress(plan, Progress.model_validate(progress))
     assert kept.period.cutoff == date(2022, 6, 15) and not kept.warnings
 

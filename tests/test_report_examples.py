@@ -70,10 +70,15 @@ def expected_targets(progress: dict) -> list[list[str]]:
     rows = []
     for number, (target_id, target) in enumerate(targets.items(), start=1):
         planned, done = target["quantity"], achieved.get(target_id)
+        months = {"q1": 3, "6m": 6, "q2": 6, "9m": 9, "q3": 9}.get(progress["period"], 12)
         if done is None:
             cells = ["-", "-", "Chưa báo cáo"]
         else:
             verdict = "Vượt" if done > planned else "Đạt" if done == planned else "Chưa đạt"
+            if verdict == "Chưa đạt" and months < 12 and not target["unit"].startswith("%"):
+                # a yearly target before year end: against its share due by then (#12)
+                on_time = done * 12 >= planned * months
+                verdict = "Đúng tiến độ" if on_time else "Chậm tiến độ"
             cells = [str(done), _percent(done, planned), verdict]
         rows.append([str(number), target["unit"], str(planned), *cells])
     return rows

@@ -98,6 +98,7 @@ def test_carried_figures_read_as_the_plan_prints_them():
     data = minimal_plan()
     target = data["content"]["objectives"]["areas"][0]["content"][0]["targets"][0]
     target["quantity"] = 1250
+    target["kind"] = "cumulative"  # only a cumulative (or one-off) target carries a rest
     pct = {"id": "tl", "quantity": 95, "unit": "%"}
     data["content"]["intro"] = [{"text": "Phấn đấu {tl} đảng viên.", "targets": [pct]}]
     progress = Progress.model_validate(
@@ -106,7 +107,7 @@ def test_carried_figures_read_as_the_plan_prints_them():
     review = next_year(Plan.model_validate(data), progress).review
     carried = next(i for i in review if i.kind == "carried-target")
     assert "chỉ tiêu ít nhất 1.250 hội nghị" not in carried.note_vi  # the qualifier stays out
-    assert "chỉ tiêu 1.250 hội nghị, đã thực hiện 1.000" in carried.note_vi
+    assert "kế hoạch 1.250 hội nghị, đã thực hiện 1.000" in carried.note_vi
     assert (carried.old, carried.new) == ("1.250", "250")
     unreported = next(i for i in review if i.kind == "not-reported" and "chỉ tiêu" in i.note_vi)
     assert "giữ chỉ tiêu 95%." in unreported.note_vi

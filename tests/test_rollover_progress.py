@@ -37,17 +37,17 @@ def rollover(plan: Plan, progress: Progress) -> Rollover:
     return next_year(plan, progress)
 
 
-def test_unmet_targets_carry_the_remaining_quantity(rollover: Rollover):
-    """kiem-tra-hcm 05 with 04 done → 01; sach-lich-su 07 with 05 done → 02, with a note."""
+def test_unmet_yearly_targets_keep_their_quantity(rollover: Rollover):
+    """kiem-tra-hcm 05 with 04 done and sach-lich-su 07 with 05 done stay 05 and 07 (#12)."""
     targets = {t.id: t for t in iter_targets(rollover.plan)}
-    assert targets["kiem-tra-hcm"].quantity == 1
-    assert targets["sach-lich-su"].quantity == 2
-    carried = {i.quote: i for i in rollover.review if i.kind == "carried-target"}
-    assert len(carried) == 2
-    books = next(i for i in carried.values() if "sách lịch sử" in i.quote)
-    assert (books.old, books.new, books.applied) == ("07", "02", True)
-    assert "chỉ tiêu 07 cuốn sách, đã thực hiện 05" in books.note_vi
-    assert "còn lại 02 cuốn sách" in books.note_vi
+    assert targets["kiem-tra-hcm"].quantity == 5
+    assert targets["sach-lich-su"].quantity == 7
+    assert not [i for i in rollover.review if i.kind == "carried-target"]
+    kept = {i.quote: i for i in rollover.review if i.kind == "kept-target"}
+    books = next(i for i in kept.values() if "sách lịch sử" in i.quote)
+    assert "Năm 2022 thực hiện 05 trên chỉ tiêu 07 cuốn sách" in books.note_vi
+    assert "giữ nguyên 07 cuốn sách cho năm 2023" in books.note_vi
+    assert not books.applied
 
 
 def test_met_targets_stay_as_they_were(plan: Plan, rollover: Rollover):
@@ -158,8 +158,8 @@ def test_percentage_target_keeps_its_rate(plan: Plan, progress: Progress):
     )
     result = next_year(percent, low)
     assert next(t for t in iter_targets(result.plan) if t.id == "trang-mxh").quantity == 100
-    item = next(i for i in result.review if i.kind == "carried-target" and "80,5%" in i.note_vi)
-    assert "giữ chỉ tiêu tỷ lệ" in item.note_vi
+    item = next(i for i in result.review if i.kind == "kept-target" and "80,5%" in i.note_vi)
+    assert "chỉ tiêu tỷ lệ nên giữ nguyên 100%" in item.note_vi
 
 
 def test_api_applies_suggestions(plan: Plan):

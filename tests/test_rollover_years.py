@@ -51,6 +51,32 @@ CASES = [
 ]
 
 
+# Issue #12, rolling a 2027 plan to 2028 (Tết 2027 is Đinh Mùi, 2028 Mậu Thân).
+CASES_2027 = [
+    (
+        "Tổng kết công tác dân vận năm 2027, xây dựng kế hoạch năm 2028",
+        [("năm 2027", "plan-year", "năm 2028"), ("năm 2028", "next-plan-year", "năm 2029")],
+    ),
+    (
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân, Tết Nguyên đán Đinh Mùi 2027",
+        [("Đinh Mùi", "can-chi", "Mậu Thân"), ("2027", "year", "2028")],
+    ),
+    (
+        "Thực hiện Kế hoạch số 45-KH/TU, ngày 10/01/2027 của Tỉnh ủy về công tác dân vận năm 2027",
+        [("10/01/2027", "citation-date", None), ("năm 2027", "citation", None)],
+    ),
+    ("Tết Giáp Thìn", []),  # the name of another year: not this plan's
+    ("đến năm 2028 đạt 100%", []),  # a next year not named as the next plan's
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_2027)
+def test_year_words_of_a_2027_plan(text: str, expected: list[tuple[str, str, str | None]]):
+    """Can-chi names follow the year, "kế hoạch năm N+1" advances, citations never change."""
+    found = find_year_literals(text, {2027}, 1, next_plan=True)
+    assert [(lit.old(text), lit.kind, lit.new) for lit in found] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_year_literals_are_classified(text: str, expected: list[tuple[str, str, str | None]]):
     """Each literal of the plan year is found once, with its kind and suggested change."""

@@ -24,6 +24,7 @@ from kehoach.check.report import (
     text_unreadable,
     unreadable_to_dict,
 )
+from kehoach.parallel import in_order
 from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
 
 __all__ = ["EXIT_ERRORS", "EXIT_NOT_CHECKED", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
@@ -45,6 +46,7 @@ def run_check_command(
     fmt: Literal["text", "json"] = "text",
     lang: Literal["vi", "en"] = "vi",
     out: TextIO | None = None,
+    jobs: int = 1,
     profiles: Mapping[str, FormatProfile] | None = None,
     layout: bool = False,
 ) -> int:
@@ -57,6 +59,7 @@ def run_check_command(
         fmt: ``text`` for people, ``json`` for programs (``findings.schema.json``).
         lang: Language of messages: ``vi`` (default) or ``en``.
         out: Where to write; ``sys.stdout`` when ``None``.
+        jobs: Processes checking files at once; the report is the same, in the same order.
         profiles: The profiles by id (the plugins' ones); ``None`` for kehoach's own.
         layout: Lay each document out with LibreOffice for the page rules (``--layout``).
 
@@ -65,7 +68,7 @@ def run_check_command(
         cannot be read or the profile is unknown, 3 when a file was not checked.
     """
     stream = out if out is not None else sys.stdout
-    catalogue = BUILTIN_PROFILES if profiles is None else profiles
+    catalogue = dict(BUILTIN_PROFILES if profiles is None else profiles)
     if profile is not None and profile not in catalogue:
         known = ", ".join(sorted(catalogue))
         message = (
@@ -80,41 +83,51 @@ def run_check_command(
     code = EXIT_OK
     files: list[dict[str, Any]] = []
     texts: list[str] = []
-    for raw in paths:
-        path = os.fspath(raw)
-        try:
-            result = check_docx(path, profile=profile, profiles=catalogue, layout=layout)
-        except LayoutError as error:
-            code = _worse(code, EXIT_UNREADABLE)
-            failed = DocxReadError("damaged", error.message("vi"), error.message("en"))
-            files.append(unreadable_to_dict(path, failed, lang))
-            texts.append(text_unreadable(path, failed, lang))
-            continue
-        except DocxReadError as error:
-            code = _worse(code, EXIT_UNREADABLE)
-            files.append(unreadable_to_dict(path, error, lang))
-            texts.append(text_unreadable(path, error, lang))
-            continue
-        except Exception as exc:  # a checker bug must not end in a traceback for users
-            internal = DocxReadError(
-                "damaged",
-                f"Không kiểm tra được tệp (lỗi nội bộ {type(exc).__name__}: {exc}); "
-                "xin báo lỗi kèm tệp này.",
-                f"Could not check the file (internal error {type(exc).__name__}: {exc}); "
-                "please report it with this file.",
-            )
-            code = _worse(code, EXIT_UNREADABLE)
-            files.append(unreadable_to_dict(path, internal, lang))
-            texts.append(text_unreadable(path, internal, lang))
-            continue
-        if not result.checked:
-            code = _worse(code, EXIT_NOT_CHECKED)
-        elif result.errors:
-            code = _worse(code, EXIT_ERRORS)
-        files.append(result_to_dict(result, lang, path))
-        texts.append(text_report(result, lang, path))
+    jobs_list = [(os.fspath(raw), profile, lang, catalogue, layout) for raw in paths]
+    for file_code, file_dict, text in in_order(_check_one, jobs_list, jobs=jobs):
+        code = _worse(code, file_code)
+        files.append(file_dict)
+        texts.append(text)
     if fmt == "json":
         stream.write(results_to_json(files, code, lang) + "\n")
     else:
         stream.write("\n\n".join(texts) + "\n")
     return code
+
+
+_Job = tuple[str, str | None, Literal["vi", "en"], dict[str, FormatProfile], bool]
+
+
+def _check_one(job: _Job) -> tuple[int, dict[str, Any], str]:
+    """Check one file: its exit code, JSON entry and text report (in any process)."""
+    path, profile, lang, catalogue, layout = job
+    try:
+        result = check_docx(path, profile=profile, profiles=catalogue, layout=layout)
+    except LayoutError as error:
+        failed = DocxReadError("damaged", error.message("vi"), error.message("en"))
+        return (
+            EXIT_UNREADABLE,
+            unreadable_to_dict(path, failed, lang),
+            text_unreadable(path, failed, lang),
+        )
+    except DocxReadError as error:
+        return (
+            EXIT_UNREADABLE,
+            unreadable_to_dict(path, error, lang),
+            text_unreadable(path, error, lang),
+        )
+    except Exception as exc:  # a checker bug must not end in a traceback for users
+        internal = DocxReadError(
+            "damaged",
+            f"Không kiểm tra được tệp (lỗi nội bộ {type(exc).__name__}: {exc}); "
+            "xin báo lỗi kèm tệp này.",
+            f"Could not check the file (internal error {type(exc).__name__}: {exc}); "
+            "please report it with this file.",
+        )
+        return (
+            EXIT_UNREADABLE,
+            unreadable_to_dict(path, internal, lang),
+            text_unreadable(path, internal, lang),
+        )
+    code = EXIT_ERRORS if result.errors else EXIT_OK
+    return code if result.checked else EXIT_NOT_CHECKED, result_to_dict(result, lang, path), text_report(result, lang, path)

@@ -154,7 +154,11 @@ def _org(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         )  # fmt: skip
         col.skip("F-ORG-2", Msg("không có tên cơ quan ban hành", "no issuing body"))
         return
-    superior, issuing = split_org_lines(lines)
+    # Up to three superior bodies stand above the issuing body (F-ORG-1): the leading
+    # lines that are not bold; when every line is bold, the first is taken as one.
+    leading = next((i for i, line in enumerate(lines) if _all_bold(line)), len(lines))
+    split = min(max(leading, 1), len(lines) - 1) if len(lines) > 1 else 0
+    superior, issuing = lines[:split], lines[split:]
     for line in superior:
         check_style(col, "F-ORG-2", line, "superior_body", profile.superior_body)
         _side(col, line, "superior_body", "left")
@@ -163,24 +167,9 @@ def _org(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         _side(col, line, "issuing_body", "left")
 
 
-def split_org_lines(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    """The superior body's lines and the issuing body's lines.
-
-    The issuing body is the bold line(s) under the superior body (F-ORG-2). Real
-    headers wrap a long superior name over two or three lines ("ĐẢNG BỘ BỘ PHẬN" /
-    "TRƯỜNG ĐẠI HỌC KINH TẾ" / "CHI BỘ SINH VIÊN"): when the last lines are bold and
-    those above are not, the bold ones are the issuing body, whatever wraps above.
-    Otherwise the first line is the superior body and the rest the issuing body.
-    """
-    bold = [bool(ln.runs) and all(r.bold for r in ln.runs if r.text.strip()) for ln in lines]
-    start = len(lines)
-    while start > 0 and bold[start - 1]:
-        start -= 1
-    if 0 < start < len(lines):
-        return lines[:start], lines[start:]
-    if len(lines) > 1:
-        return lines[:1], lines[1:]
-    return [], lines
+def _all_bold(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _star(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:

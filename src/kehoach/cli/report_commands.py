@@ -14,6 +14,7 @@ from kehoach.cli.base import (
     add_subparser,
     refuse_inputs_as_outputs,
 )
+from kehoach.cli.pdf_commands import add_pdf_options, write_documents
 from kehoach.errors import OutputExistsError
 
 PERIOD_CHOICES = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
@@ -69,6 +70,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "-o", "--output", required=True, metavar="REPORT.docx", help=t("tệp kết quả", "output")
     )
     add_force_option(report, t)
+    add_pdf_options(report, t)
     report.set_defaults(handler=run_report)
 
 
@@ -87,7 +89,7 @@ def run_progress_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     """Compose the report (warnings printed), then render it with the plugins' template."""
-    from kehoach import ProgressWarning, compose_report, load_plan, plugin_renderer, write_atomic
+    from kehoach import ProgressWarning, compose_report, load_plan, plugin_renderer
     from kehoach.cli.plugin_commands import plugin_manager
 
     output = Path(args.output)
@@ -104,6 +106,4 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     if output.exists() and not args.force:
         raise OutputExistsError(output)
     data = plugin_renderer(plan, document, plugin_manager(ctx)).render_bytes(document)
-    write_atomic(output, data, force=args.force)
-    ctx.say(f"Đã tạo {output}", f"Wrote {output}")
-    return 0
+    return write_documents(ctx, [(output, data)], args)

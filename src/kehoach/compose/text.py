@@ -10,25 +10,51 @@ from kehoach.compose.document import Para, ParagraphRole, Run
 from kehoach.model import MoneyWords, Reference, Target
 from kehoach.model.placeholders import parse_inline
 from kehoach.profiles import FormatProfile
-from kehoach.vi import PartialDate, count, format_number, money_to_words, roman, short_date
+from kehoach.vi import (
+    PartialDate,
+    TargetWords,
+    count_phrase,
+    format_number,
+    money_to_words,
+    roman,
+    short_date,
+    target_words,
+)
+
+
+def target_words_of(target: Target) -> TargetWords:
+    """The wording of a target's figure (kehoach.vi): qualifier or bound, figure, unit/noun."""
+    return target_words(
+        target.quantity,
+        target.unit,
+        qualifier=target.qualifier,
+        bound=target.bound,
+        noun=target.noun,
+    )
 
 
 def target_runs(target: Target, *, bold: bool, italic: bool) -> list[Run]:
-    """ "ít nhất **05** hội nghị": qualifier, zero-padded figure in bold, unit."""
-    runs: list[Run] = []
-    if target.qualifier:
-        runs.append(Run(f"{target.qualifier} ", bold=bold, italic=italic))
-    runs.append(Run(count(target.quantity), bold=True, italic=italic))
-    if target.unit == "%":
-        runs.append(Run("%", bold=True, italic=italic))
-    else:
-        runs.append(Run(f" {target.unit}", bold=bold, italic=italic))
+    """ "ít nhất **05** hội nghị", "**100%** số thôn": words before, bold figure, unit."""
+    words = target_words_of(target)
+    runs = [Run(words.before, bold=bold, italic=italic)] if words.before else []
+    runs.append(Run(words.figure, bold=True, italic=italic))
+    if words.after:
+        runs.append(Run(words.after, bold=bold, italic=italic))
     return runs
 
 
 def target_text(target: Target) -> str:
     """ "ít nhất 05 hội nghị", "95%": a target as plain text, as its runs read."""
     return "".join(run.text for run in target_runs(target, bold=False, italic=False))
+
+
+def count_values(text: str, n: int | None, unit: str | None) -> dict[str, str]:
+    """The value of a task's ``{count}``: its figure, with its unit unless the sentence
+    writes one right after the placeholder (:func:`kehoach.vi.count_phrase`)."""
+    if n is None:
+        return {}
+    _, found, following = text.partition("{count}")
+    return {"count": count_phrase(n, unit, following if found else "")}
 
 
 def text_runs(
@@ -114,12 +140,37 @@ def strip_end_punctuation(text: str) -> str:
     return text.rstrip().rstrip(",;.").rstrip()
 
 
+DEFAULT_LEVELS = ("roman", "arabic", "decimal", "letter")
+"""Today's scheme: I. / 1. / 1.1. / a) (F-HEAD-2)."""
+
+
 @dataclass
 class Outline:
-    """Numbers headings by depth: "I.", "1.", "1.1.", then "a)" or "2.3.1." (F-HEAD-2)."""
+    """Numbers headings by depth with a scheme: "I.", "1.", "1.1.", "a)", "-", "+" (F-HEAD-2).
+
+    ``levels`` names how each depth is numbered (``numbering.levels``); deeper headings
+    repeat the last level's kind. ``None`` keeps the profile's scheme (level 4 "a)" or
+    "2.3.1." by ``format.level4_numbering``).
+    """
 
     profile: FormatProfile
+    levels: tuple[str, ...] | None = None
     counters: list[int] = field(default_factory=list)
+
+    def kind(self, level: int) -> str:
+        """How the heading at ``level`` is numbered."""
+        if self.levels:
+            return self.levels[min(level, len(self.levels)) - 1]
+        if level == 1:
+            return "roman"
+        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
+        if style.numbering == "letter" and level >= 4:
+            return "letter"
+        return "arabic" if level == 2 else "decimal"
+
+    def restart(self) -> None:
+        """Start numbering again from "I." (a new part, F-HEAD-1)."""
+        self.counters.clear()
 
     def next(self, level: int) -> str:
         """The number of the next heading at ``level`` (1-based)."""
@@ -128,12 +179,20 @@ class Outline:
             self.counters.append(0)
         self.counters[level - 1] += 1
         n = self.counters[level - 1]
-        if level == 1:
+        kind = self.kind(level)
+        if kind == "roman":
             return f"{roman(n)}{self.profile.heading_separator}"
-        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
-        if style.numbering == "letter" and level >= 4:
+        if kind == "letter":
             return f"{_letter(n)})"
-        return ".".join(str(c) for c in self.counters[1:level]) + "."
+        if kind in ("dash", "plus"):
+            return self.profile.bullets[0 if kind == "dash" else -1]
+        if kind == "arabic":
+            return f"{n}."
+        # decimal: the numbers of the Arabic levels above joined, "2.3.1."
+        first = level
+        while first > 1 and self.kind(first - 1) in ("arabic", "decimal"):
+            first -= 1
+        return ".".join(str(c) for c in self.counters[first - 1 : level]) + "."
 
     def heading(self, level: int, title: str, targets: Mapping[str, Target] | None = None) -> Para:
         """A numbered heading paragraph; level 1 is written IN HOA."""

@@ -12,11 +12,12 @@ existing imports keep working. The cross-field rules stay on the models that own
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from kehoach.model.base import KModel
+from kehoach.model.outline import Numbering
 from kehoach.model.parts import FormatOptions, Recipients, Signature
 from kehoach.model.progress_types import (
     DONE_STATUSES,
@@ -34,6 +35,7 @@ from kehoach.model.progress_types import (
     parse_status,
     value_error,
 )
+from kehoach.model.report_outline import ReportPart, ReportSection
 from kehoach.model.types import DocDate, Id, Money, RichText, Text
 
 
@@ -148,6 +150,11 @@ class Progress(KModel):
         default=None, description="Ngày chốt số liệu (mặc định: ngày cuối kỳ báo cáo)"
     )
     header: ReportHeader = Field(default_factory=ReportHeader, description="Số, ngày của báo cáo")
+    behind_wording: Literal["cham-tien-do", "chua-dat"] = Field(
+        default="cham-tien-do",
+        description="Giữa năm, chỉ tiêu hằng năm/cộng dồn thấp hơn phần phải đạt theo tiến độ "
+        'được ghi "Chậm tiến độ" (cham-tien-do, mặc định) hay "Chưa đạt" (chua-dat)',
+    )
     summary: Narrative = Field(default_factory=list, description="Đánh giá chung đầu phần kết quả")
     targets: list[TargetProgress] = Field(default_factory=list, description="Kết quả các chỉ tiêu")
     tasks: list[TaskProgress] = Field(default_factory=list, description="Tình trạng các nhiệm vụ")
@@ -175,10 +182,31 @@ class Progress(KModel):
     format: FormatOptions | None = Field(
         default=None, description="Tuỳ chọn thể thức (mặc định: như kế hoạch)"
     )
+    numbering: Numbering | None = Field(
+        default=None, description="Cách đánh số các cấp mục của báo cáo"
+    )
+    sections: list[ReportSection] = Field(
+        default_factory=list,
+        description=(
+            "Các mục của báo cáo theo thứ tự (mặc định: Kết quả, Đánh giá, Phương hướng,"
+            " Đề xuất); mục riêng có thể đặt phần kehoach tự tính (computed)"
+        ),
+    )
+    parts: list[ReportPart] = Field(
+        default_factory=list, description='Các phần của báo cáo ("Phần thứ nhất…")'
+    )
     generated_from: PlanSnapshot | None = Field(
         default=None,
         description="Kế hoạch lúc tạo bảng tính (kehoach tự ghi, để cảnh báo khi kế hoạch đã đổi)",
     )
+
+    @model_validator(mode="after")
+    def _sections_or_parts(self) -> Progress:
+        if self.sections and self.parts:
+            raise value_error(
+                "write sections or parts, not both", "ghi sections hoặc parts, không cả hai"
+            )
+        return self
 
     @model_validator(mode="after")
     def _ids_once(self) -> Progress:

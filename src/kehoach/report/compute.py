@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from kehoach.errors import InputError, Problem
 from kehoach.loader import format_path
-from kehoach.model import Plan, Progress, Target, iter_targets, iter_tasks, task_quarter
+from kehoach.model import (
+    Plan,
+    Progress,
+    Target,
+    iter_targets,
+    iter_tasks,
+    plan_budget,
+    task_quarter,
+)
 from kehoach.model.progress import DONE_STATUSES
 from kehoach.report.areas import TOTAL_SOURCE, find_source, plan_areas
 from kehoach.report.links import LinkResult, link_progress
@@ -26,6 +34,7 @@ from kehoach.report.results import (
     TargetGroup,
     TargetResult,
     TaskResult,
+    due_share,
 )
 from kehoach.report.target_labels import sentence_label, target_texts, targets_in
 
@@ -44,7 +53,7 @@ def compute_report(plan: Plan, progress: Progress, period: str | None = None) ->
         plan=plan,
         progress=progress,
         period=linked.period,
-        groups=_groups(plan, progress),
+        groups=_groups(plan, progress, linked.period),
         tasks=_tasks(plan, progress, linked.period, scope=True),
         upcoming=_tasks(plan, progress, linked.period, scope=False),
         budget=_budget(plan, progress),
@@ -64,7 +73,7 @@ def raise_link_errors(linked: LinkResult, source: str) -> None:
 # --- targets -----------------------------------------------------------------------------
 
 
-def _groups(plan: Plan, progress: Progress) -> tuple[TargetGroup, ...]:
+def _groups(plan: Plan, progress: Progress, period: ReportPeriod) -> tuple[TargetGroup, ...]:
     entries = {e.id: e for e in progress.targets}
     placed: set[str] = set()
     groups: list[TargetGroup] = []
@@ -78,6 +87,7 @@ def _groups(plan: Plan, progress: Progress) -> tuple[TargetGroup, ...]:
             achieved=entry.achieved if entry else None,
             notes=entry.notes if entry else None,
             evidence=tuple(entry.evidence) if entry else (),
+            due_share=due_share(target, period.info.end_month, period.year),
         )
 
     for ref in plan_areas(plan):
@@ -136,20 +146,26 @@ def _tasks(
 
 
 def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
-    budget = plan.budget
+    # A budget without amounts (a clause, sources with no figure) reports only what the
+    # progress file allocates: kehoach never prints a dự toán nobody wrote.
+    budget = plan_budget(plan)
     if budget is None:
         return ()
     if not budget.sources:
         entry = next((b for b in progress.budget if b.source == TOTAL_SOURCE), None)
-        allocated = budget.year_amount if budget.year_amount is not None else budget.total
+        year_amount = budget.year_amount if budget.year_amount is not None else budget.total
+        allocated = year_amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
+        if allocated is None:
+            return ()
         return (
             BudgetRow(
                 budget.total_label,
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=year_amount,
             ),
         )
     by_source = {find_source(budget.sources, b.source): b for b in progress.budget}
@@ -159,12 +175,15 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
         allocated = source.amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
+        if allocated is None:
+            continue
         rows.append(
             BudgetRow(
                 source.name,
                 allocated,
                 entry.spent if entry else None,
                 entry.notes if entry else None,
+                year_amount=source.amount,
             )
         )
     return tuple(rows)

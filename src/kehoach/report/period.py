@@ -13,7 +13,6 @@ from kehoach.errors import UsageError
 from kehoach.model import PERIODS, PeriodInfo, Plan, Progress
 from kehoach.model.progress import parse_period
 from kehoach.report.notices import Notice
-from kehoach.vi import short_date
 
 
 @dataclass(frozen=True)
@@ -33,13 +32,16 @@ class ReportPeriod:
 def resolve_period(
     plan: Plan, progress: Progress, override: str | None = None
 ) -> tuple[ReportPeriod, list[Notice]]:
-    """The report period: ``override`` (the command line's ``--period``) or the file's.
+    """The report period: the file's, or ``override`` (the command line's ``--period``)
+    when the file has none.
 
     Raises:
-        UsageError: no period given anywhere, or an unknown ``override``.
+        UsageError: no period given anywhere, an unknown ``override``, or an
+            ``override`` that differs from the file's period (both are named).
     """
     notes: list[Notice] = []
     key = progress.period
+    year = progress.year or plan.year
     if override is not None:
         try:
             override_key = parse_period(override)
@@ -50,6 +52,15 @@ def resolve_period(
                 f"kỳ báo cáo '{override}' không hợp lệ (q1, q2, q3, q4, 6m, 9m, year)",
                 f"unknown report period '{override}' (q1, q2, q3, q4, 6m, 9m, year)",
             )
+        if key is not None and key != override_key:
+            # A sheet filled for six months is not a year report: say so, never guess (#12).
+            raise UsageError(
+                f"--period {override} ({PERIODS[override_key].phrase(year)}) khác kỳ báo cáo "
+                f"ghi trong tệp tiến độ ({PERIODS[key].phrase(year)}): sửa kỳ trong tệp "
+                "hoặc bỏ --period",
+                f"--period {override} ({override_key}) differs from the progress file's "
+                f"period ({key}): change the file's period or leave out --period",
+            )
         key = override_key
     if key is None:
         raise UsageError(
@@ -57,19 +68,7 @@ def resolve_period(
             "no report period: set period in the progress file or use --period",
         )
     info = PERIODS[key]
-    year = progress.year or plan.year
     cutoff = progress.cutoff or info.end(year)
-    if override is not None and progress.period not in (None, key) and progress.cutoff:
-        cutoff = info.end(year)
-        notes.append(
-            Notice(
-                ("cutoff",),
-                f"kỳ báo cáo đổi thành {info.phrase(year)}: ngày chốt số liệu "
-                f"{short_date(progress.cutoff)} trong tệp được thay bằng {short_date(cutoff)}",
-                f"period changed to {key}: the file's cut-off date "
-                f"{progress.cutoff.isoformat()} is replaced by {cutoff.isoformat()}",
-            )
-        )
     return ReportPeriod(info, year, cutoff), notes
 
 

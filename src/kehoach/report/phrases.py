@@ -6,10 +6,17 @@ with a decimal comma; nothing here decides what to say, only how to word it.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from kehoach.compose import Run
-from kehoach.compose.text import merge_runs, strip_end_punctuation, target_text, text_runs
+from kehoach.compose.text import (
+    merge_runs,
+    strip_end_punctuation,
+    target_text,
+    target_words_of,
+    text_runs,
+)
 from kehoach.model.progress import PERIODS
 from kehoach.report.results import Share, TargetResult
 from kehoach.vi import count, format_number, format_percent
@@ -24,20 +31,33 @@ def quantity_text(value: Decimal | int) -> str:
 
 
 def figure_text(target: TargetResult) -> str:
-    """ "04/05", or "80%/100%" for a percentage target."""
+    """ "04/05", or "90%/100%" for a percentage target."""
     achieved = quantity_text(target.achieved or 0)
     planned = count(target.planned)
-    if target.target.unit == "%":
+    if target.target.is_percent:
         return f"{achieved}%/{planned}%"
     return f"{achieved}/{planned}"
 
 
 def unit_text(target: TargetResult) -> str:
-    """ " hội nghị" (with its space), or "" for a percentage target."""
-    return "" if target.target.unit == "%" else f" {target.target.unit}"
+    """ " hội nghị" (with its space); for a percentage its noun (" số thôn") or ""."""
+    return target_words_of(target.target).after
 
 
-def target_runs(result: TargetResult) -> list[Run]:
+def _one_decimal(value: Fraction) -> Decimal:
+    """A pro-rated figure for reading: exact when whole, else to one decimal (half up)."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+def amount_text(target: TargetResult, value: Decimal | int) -> str:
+    """A quantity of the target's unit: "01 hội nghị", "10% số thôn"."""
+    percent = "%" if target.target.is_percent else ""
+    return f"{quantity_text(value)}{percent}{unit_text(target)}"
+
+
+def target_runs(result: TargetResult, behind_word: str = "chậm tiến độ") -> list[Run]:
     """ "Hội nghị …: thực hiện **04/05** hội nghị, đạt 80% kế hoạch, còn 01 hội nghị."."""
     label = strip_end_punctuation(result.label)
     runs = [Run(f"{label}: ")]
@@ -54,10 +74,12 @@ def target_runs(result: TargetResult) -> list[Run]:
             runs.append(Run(f", đạt {format_percent(ratio)} kế hoạch"))
         if result.assessment == "exceeded":
             runs.append(Run(", vượt chỉ tiêu"))
+        elif result.assessment in ("on_schedule", "behind"):
+            due = amount_text(result, _one_decimal(result.due))
+            state = behind_word if result.assessment == "behind" else "đúng tiến độ"
+            runs.append(Run(f", {state} (theo tiến độ cần đạt {due})"))
         elif result.assessment == "unmet":
-            runs.append(
-                Run(f", còn {quantity_text(result.remaining)}{unit_text(result)} chưa thực hiện")
-            )
+            runs.append(Run(f", còn {amount_text(result, result.remaining)} chưa thực hiện"))
     if result.evidence:
         runs += [Run(" ("), Run(f"minh chứng: {'; '.join(result.evidence)}", italic=True), Run(")")]
     runs.append(Run("."))
@@ -101,6 +123,7 @@ def next_period_phrase(key: str, year: int) -> str:
 
 
 __all__ = [
+    "amount_text",
     "before_stop",
     "figure_text",
     "next_period_phrase",

@@ -18,11 +18,13 @@ from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS
 from kehoach.report.notices import Notice
 from kehoach.report.period import ReportPeriod
 
-Assessment = Literal["met", "exceeded", "unmet", "unreported"]
+Assessment = Literal["met", "exceeded", "on_schedule", "behind", "unmet", "unreported"]
 
 ASSESSMENT_LABELS: dict[str, str] = {
     "met": "Đạt",
     "exceeded": "Vượt",
+    "on_schedule": "Đúng tiến độ",
+    "behind": "Chậm tiến độ",
     "unmet": "Chưa đạt",
     "unreported": "Chưa báo cáo",
 }
@@ -41,6 +43,13 @@ class TargetResult:
     achieved: Decimal | None
     notes: str | None = None
     evidence: tuple[str, ...] = ()
+    due_share: Fraction = Fraction(1)
+    """The part of the target due by the cut-off (:func:`due_share`); 1 at year end."""
+
+    @property
+    def due(self) -> Fraction:
+        """The quantity due by the cut-off: the planned figure times :attr:`due_share`."""
+        return self.planned * self.due_share
 
     @property
     def ratio(self) -> Fraction | None:
@@ -51,18 +60,48 @@ class TargetResult:
 
     @property
     def assessment(self) -> Assessment:
-        """đạt / vượt / chưa đạt / chưa báo cáo."""
+        """đạt / vượt / đúng tiến độ / chậm tiến độ / chưa đạt / chưa báo cáo.
+
+        An "at most" target is met while the figure stays within it. Before the year
+        ends, a yearly or cumulative target short of its full figure is measured against
+        the share due by the cut-off (:func:`due_share`): on schedule or behind.
+        """
         if self.achieved is None:
             return "unreported"
+        if self.target.effective_bound == "at_most":
+            return "met" if self.achieved <= self.planned else "unmet"
         if self.achieved > self.planned:
             return "exceeded"
-        return "met" if self.achieved == self.planned else "unmet"
+        if self.achieved == self.planned:
+            return "met"
+        if self.due_share < 1:
+            return "on_schedule" if self.achieved >= self.due else "behind"
+        return "unmet"
 
     @property
     def remaining(self) -> Decimal:
         """What is left to reach the target (0 when met)."""
         achieved = self.achieved or Decimal(0)
         return max(Decimal(self.planned) - achieved, Decimal(0))
+
+
+def due_share(target: Target, end_month: int, year: int) -> Fraction:
+    """The part of ``target`` due by the end of month ``end_month`` of ``year`` (pro rata).
+
+    The rule (documented in the README): a yearly target is due in equal monthly parts,
+    so 6/12 of it by the end of June and 9/12 by the end of September; a cumulative
+    target with ``since``/``through`` years is due in equal monthly parts over that
+    whole span (without them, like a yearly one). One-off targets, ratios and "at most"
+    limits are not pro-rated: they are measured against the whole figure.
+    """
+    kind = target.effective_kind
+    if kind not in ("yearly", "cumulative") or target.effective_bound == "at_most":
+        return Fraction(1)
+    if kind == "cumulative" and target.since is not None and target.through is not None:
+        span = (target.through - target.since + 1) * 12
+        elapsed = (year - target.since) * 12 + end_month
+        return min(Fraction(max(elapsed, 0), max(span, 1)), Fraction(1))
+    return Fraction(end_month, 12)
 
 
 @dataclass(frozen=True)
@@ -114,6 +153,13 @@ class BudgetRow:
     allocated: int
     spent: int | None
     notes: str | None = None
+    year_amount: int | None = None
+    """The plan's amount for the whole year (``allocated`` may be the period's estimate)."""
+
+    @property
+    def for_period(self) -> bool:
+        """Whether ``allocated`` is an estimate for the period, not the year's amount."""
+        return self.year_amount is not None and self.allocated != self.year_amount
 
     @property
     def ratio(self) -> Fraction | None:
@@ -141,12 +187,21 @@ class ReportData:
         """Every target, in plan order."""
         return tuple(t for g in self.groups for t in g.targets)
 
+    def label(self, assessment: str) -> str:
+        """The wording of an assessment; "behind" reads "Chưa đạt" when the progress asks
+        for it (``behind_wording: chua-dat``)."""
+        if assessment == "behind" and self.progress.behind_wording == "chua-dat":
+            return ASSESSMENT_LABELS["unmet"]
+        return ASSESSMENT_LABELS[assessment]
+
     def target_shares(self) -> tuple[Share, ...]:
-        """How many targets are đạt, vượt, chưa đạt, chưa báo cáo."""
+        """How many targets are đạt, vượt, đúng/chậm tiến độ, chưa đạt, chưa báo cáo."""
         results = self.targets
         return tuple(
-            Share(key, label, sum(1 for t in results if t.assessment == key), len(results))
-            for key, label in ASSESSMENT_LABELS.items()
+            Share(
+                key, self.label(key), sum(1 for t in results if t.assessment == key), len(results)
+            )
+            for key in ASSESSMENT_LABELS
         )
 
     def status_shares(self) -> tuple[Share, ...]:
@@ -168,10 +223,12 @@ class ReportData:
         if not self.budget:
             return None
         spent = [row.spent for row in self.budget]
+        years = [row.year_amount for row in self.budget]
         return BudgetRow(
             "Tổng cộng",
             sum(row.allocated for row in self.budget),
             None if None in spent else sum(s for s in spent if s is not None),
+            year_amount=None if None in years else sum(y for y in years if y is not None),
         )
 
 
@@ -187,4 +244,5 @@ __all__ = [
     "TargetGroup",
     "TargetResult",
     "TaskResult",
+    "due_share",
 ]

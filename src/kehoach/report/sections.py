@@ -9,22 +9,27 @@ tasks, unmet targets, missing figures) are stated here, never guessed.
 from __future__ import annotations
 
 from kehoach.compose import BodyWriter, Run
-from kehoach.compose.plan import task_runs
+from kehoach.compose.tasks import task_runs
 from kehoach.compose.text import merge_runs, strip_end_punctuation, text_runs
 from kehoach.model.progress import STATUS_LABELS
 from kehoach.profiles import FormatProfile
 from kehoach.report.areas import find_area, plan_areas
 from kehoach.report.phrases import (
+    amount_text,
     before_stop,
     figure_text,
     next_period_phrase,
-    quantity_text,
     sentence,
     share_phrase,
     target_runs,
-    unit_text,
 )
-from kehoach.report.results import UNREPORTED, UNREPORTED_LABEL, ReportData, TaskResult
+from kehoach.report.results import (
+    UNREPORTED,
+    UNREPORTED_LABEL,
+    BudgetRow,
+    ReportData,
+    TaskResult,
+)
 from kehoach.report.tables import has_tables
 from kehoach.vi import count, format_money, format_percent, roman, short_date
 
@@ -48,9 +53,9 @@ class ReportSections:
         return format_money(amount, self.money_unit)
 
     # I. Kết quả thực hiện
-    def results(self) -> None:
+    def results(self, title: str = "Kết quả thực hiện") -> None:
         w, data = self.w, self.data
-        w.heading(1, "Kết quả thực hiện")
+        w.heading(1, title)
         w.blocks(self.progress.summary, 2)
         cutoff = f"số liệu tính đến ngày {short_date(data.period.cutoff)}"
         if has_tables(data):  # F-APX-1: the text refers to its appendix
@@ -80,9 +85,10 @@ class ReportSections:
         if data.budget:
             self.budget_results()
 
-    def target_results(self) -> None:
+    def target_results(self, level: int = 2, heading: bool = True) -> None:
         w, data = self.w, self.data
-        w.heading(2, "Thực hiện các mục tiêu, chỉ tiêu")
+        if heading:
+            w.heading(level, "Thực hiện các mục tiêu, chỉ tiêu")
         shares = [s for s in data.target_shares() if s.count]
         if data.targets:
             parts = "; ".join(share_phrase(s, "chỉ tiêu") for s in shares)
@@ -99,14 +105,21 @@ class ReportSections:
             narrative = self.narratives.get(group.area_key) if group.area_key else None
             if not group.targets and not narrative:
                 continue
-            w.heading(3, group.title)
-            w.blocks(narrative or [], 4)  # type: ignore[arg-type]
+            sub = level + 1 if heading else level  # placed in a section: groups are its 1., 2.
+            w.heading(sub, group.title)
+            w.blocks(narrative or [], sub + 1)  # type: ignore[arg-type]
             for result in group.targets:
-                w.bullet(1, target_runs(result))
+                w.bullet(1, target_runs(result, data.label("behind").lower()))
 
-    def task_results(self) -> None:
+    def task_results(self, level: int = 2, heading: bool = True) -> None:
+        if heading:
+            self.w.heading(level, "Thực hiện các nhiệm vụ cụ thể")
+        self.task_counts(" Cụ thể:")
+        self.task_list()
+
+    def task_counts(self, end: str = "") -> None:
+        """ "Theo kế hoạch, … có 06 nhiệm vụ (quý I, …); kết quả: hoàn thành đúng hạn …"."""
         w, data = self.w, self.data
-        w.heading(2, "Thực hiện các nhiệm vụ cụ thể")
         quarters = sorted({t.quarter for t in data.tasks})
         quarter_text = ", ".join(f"quý {roman(q)}" for q in quarters)
         shares = [s for s in data.status_shares() if s.count]
@@ -116,10 +129,15 @@ class ReportSections:
             [
                 Run(
                     f"Theo kế hoạch, {data.period.phrase} có {count(len(data.tasks))} nhiệm vụ "
-                    f"({quarter_text}); kết quả: {parts}. Cụ thể:"
+                    f"({quarter_text}); kết quả: {parts}.{end}"
                 )
             ],
         )
+
+    def task_list(self) -> None:
+        """The tasks by status: "- Hoàn thành đúng hạn: 04 nhiệm vụ" then "+ …" lines."""
+        w, data = self.w, self.data
+        shares = [s for s in data.status_shares() if s.count]
         labels = {**STATUS_LABELS, UNREPORTED: UNREPORTED_LABEL}
         for share in shares:
             w.bullet(1, [Run(f"{labels[share.key]}: {count(share.count)} nhiệm vụ", bold=True)])
@@ -140,12 +158,22 @@ class ReportSections:
             runs += [Run(" "), *text_runs(sentence(task.notes), italic=True)]
         return merge_runs(runs)
 
-    def budget_results(self) -> None:
+    def estimate_label(self, total: BudgetRow) -> str:
+        """ "Dự toán kinh phí trong kỳ (6 tháng đầu năm 2027)" or "… cả năm 2027" (#12)."""
+        period = self.data.period
+        if total.for_period:
+            return f"Dự toán kinh phí trong kỳ ({period.phrase})"
+        return f"Dự toán kinh phí cả năm {period.year}"
+
+    def budget_results(self, level: int = 2, heading: bool = True) -> None:
         w, data = self.w, self.data
-        w.heading(2, "Kinh phí thực hiện")
+        if heading:
+            w.heading(level, "Kinh phí thực hiện")
         total = data.budget_total
         assert total is not None
-        text = f"Dự toán kinh phí năm {data.period.year}: {self.money(total.allocated)}"
+        text = self.estimate_label(total) + f": {self.money(total.allocated)}"
+        if total.for_period and total.year_amount is not None:
+            text += f" (dự toán cả năm {data.period.year}: {self.money(total.year_amount)})"
         if total.spent is not None:
             text += f"; đã sử dụng {self.money(total.spent)}"
             if total.ratio is not None:
@@ -154,7 +182,8 @@ class ReportSections:
         w.para("body", [Run(text)])
         if len(data.budget) > 1 or total.spent is None:
             for row in data.budget:
-                line = f"{row.name}: dự toán {self.money(row.allocated)}, "
+                which = "trong kỳ" if row.for_period else "cả năm"
+                line = f"{row.name}: dự toán {which} {self.money(row.allocated)}, "
                 if row.spent is None:
                     line += "chưa báo cáo số đã sử dụng"
                 else:
@@ -167,14 +196,14 @@ class ReportSections:
                 w.bullet(1, runs)
 
     # II. Đánh giá chung
-    def assessment(self) -> None:
+    def assessment(self, title: str = "Đánh giá chung") -> None:
         p = self.progress
         facts = self.limitation_facts()
         causes = p.causes.objective or p.causes.subjective
         if not (p.strengths or p.limitations or facts or causes or p.lessons):
             return
         w = self.w
-        w.heading(1, "Đánh giá chung")
+        w.heading(1, title)
         if p.strengths:
             w.heading(2, "Ưu điểm")
             w.blocks(p.strengths, 3)
@@ -226,46 +255,57 @@ class ReportSections:
         return facts
 
     # III. Phương hướng, nhiệm vụ
-    def directions(self) -> None:
+    def directions(self, title: str | None = None) -> None:
         w, data = self.w, self.data
         period = data.period
-        w.heading(1, f"Phương hướng, nhiệm vụ {next_period_phrase(period.info.key, period.year)}")
+        next_period = next_period_phrase(period.info.key, period.year)
+        w.heading(1, title or f"Phương hướng, nhiệm vụ {next_period}")
         w.blocks(self.progress.directions, 2)
-        wrote = bool(self.progress.directions)
+        wrote = self.next_tasks() or bool(self.progress.directions)
+        if not wrote:
+            w.para("body", [Run("Tiếp tục duy trì, phát huy các kết quả đã đạt được.")])
+
+    def next_tasks(self, level: int = 2) -> bool:
+        """Unfinished and upcoming tasks, targets still to reach; whether there were any."""
+        w, data = self.w, self.data
+        wrote = False
         if data.unfinished:
-            w.heading(2, "Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành")
+            w.heading(level, "Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành")
             for task in data.unfinished:
                 w.bullet(1, task_runs(task.task, w, False))
             wrote = True
         if data.upcoming:
-            w.heading(2, "Triển khai các nhiệm vụ theo kế hoạch")
+            w.heading(level, "Triển khai các nhiệm vụ theo kế hoạch")
             for quarter in sorted({t.quarter for t in data.upcoming}):
                 w.bullet(1, [Run(f"Quý {roman(quarter)}", bold=True)])
                 for task in data.upcoming:
                     if task.quarter == quarter:
                         w.bullet(2, task_runs(task.task, w, False))
             wrote = True
-        pending = [t for t in data.targets if t.assessment in ("unmet", "unreported")]
+        pending = [
+            t
+            for t in data.targets
+            if t.assessment in ("behind", "on_schedule", "unmet", "unreported")
+        ]
         if pending:
-            w.heading(2, "Phấn đấu hoàn thành các chỉ tiêu")
+            w.heading(level, "Phấn đấu hoàn thành các chỉ tiêu")
             for target in pending:
                 label = strip_end_punctuation(target.label)
                 if target.achieved is None:
-                    text = f"{label}: kế hoạch {count(target.planned)}{unit_text(target)}."
+                    text = f"{label}: kế hoạch {amount_text(target, target.planned)}."
                 else:
                     text = (
-                        f"{label}: còn {quantity_text(target.remaining)}{unit_text(target)} "
+                        f"{label}: còn {amount_text(target, target.remaining)} "
                         f"(đã thực hiện {figure_text(target)})."
                     )
                 w.bullet(1, [Run(text)])
             wrote = True
-        if not wrote:
-            w.para("body", [Run("Tiếp tục duy trì, phát huy các kết quả đã đạt được.")])
+        return wrote
 
     # IV. Đề xuất, kiến nghị
-    def proposals(self) -> None:
+    def proposals(self, title: str = "Đề xuất, kiến nghị") -> None:
         if self.progress.proposals:
-            self.w.heading(1, "Đề xuất, kiến nghị")
+            self.w.heading(1, title)
             self.w.blocks(self.progress.proposals, 2)
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kehoach.compose import AppendixPart, Cell, TableData
 from kehoach.profiles import FormatProfile
-from kehoach.report.results import ASSESSMENT_LABELS, UNREPORTED_LABEL, ReportData
+from kehoach.report.results import UNREPORTED_LABEL, ReportData
 from kehoach.vi import format_number, format_percent, roman
 
 APPENDIX_TITLE = "Biểu tổng hợp kết quả thực hiện chỉ tiêu"
@@ -74,7 +74,7 @@ def targets_table(data: ReportData, caption: str | None = None) -> TableData:
                     Cell(format_number(result.planned), "right"),
                     Cell(achieved, "right"),
                     Cell(_percent(result.ratio), "right"),
-                    Cell(ASSESSMENT_LABELS[result.assessment], "center"),
+                    Cell(data.label(result.assessment), "center"),
                 )
             )
     return TableData(

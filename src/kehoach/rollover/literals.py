@@ -32,7 +32,7 @@ def literal_items(roll: Roll, data: dict[str, Any]) -> Iterator[ReviewItem]:
             if value in roll.years:
                 yield _literal_item(roll, data, path, str(value), value, cited, basis)
             continue
-        found = find_year_literals(value, roll.years, roll.shift)
+        found = find_year_literals(value, roll.years, roll.shift, next_plan=True)
         if not cited:
             found += find_anniversaries(value, roll.shift)
         for lit in sorted(found, key=lambda x: x.start):

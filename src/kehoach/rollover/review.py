@@ -39,6 +39,18 @@ LITERAL_NOTES: dict[str, tuple[str, str]] = {
         "a fixed period: usually unchanged",
     ),
     "doc-number": ("số hiệu văn bản: không đổi", "part of a document number: unchanged"),
+    "citation": (
+        "năm trong trích yếu của văn bản được dẫn: không đổi (đổi năm là dẫn một văn bản "
+        "không có); nếu dẫn văn bản của năm mới, sửa cả số, ngày và trích yếu",
+        "a year inside the citation of another document: unchanged (changing it alone "
+        "would cite a document that does not exist); to cite next year's, change its "
+        "number, date and subject",
+    ),
+    "next-plan-year": (
+        "năm của kế hoạch năm sau (tổng kết năm trước, xây dựng kế hoạch năm sau)",
+        "the year of the following plan (review this year, plan the next)",
+    ),
+    "can-chi": ("tên năm âm lịch (can chi) theo năm mới", "the lunar year's name for the new year"),
     "anniversary": (
         "số năm sơ kết, tổng kết, kỷ niệm; năm mới còn là mốc sơ kết, tổng kết không?",
         "an anniversary count; is the new count still a review milestone?",

@@ -11,10 +11,16 @@ What a literal is decides the suggestion (the change applied by ``--apply-sugges
   the same day of the new year;
 - ``school-year`` a one-year span "2022 - 2023" (năm học, niên độ) → both years advance;
 - ``anniversary-span`` "(1930 - 2022)" ending in the plan year → the end advances;
+- ``next-plan-year`` "xây dựng kế hoạch năm 2023" in the 2022 plan: the year after the
+  plan's, named as the next plan's ("tổng kết năm N−1 … kế hoạch năm N") → advances too;
+- ``can-chi`` "Tết Nguyên đán Nhâm Dần": the can-chi name of a rolled year → the name
+  of the new year (:func:`kehoach.vi.can_chi`);
 - ``year`` any other bare year → advances, to be checked;
 - no suggestion (listed only): ``citation-date`` the date of a cited document ("Kế hoạch
   số 72-KH/TU, ngày 30/12/2021"), ``period`` a fixed period ("giai đoạn 2021 - 2025"),
-  ``doc-number`` a State document number ("30/2022/NĐ-CP").
+  ``doc-number`` a State document number ("30/2022/NĐ-CP"), ``citation`` a year inside
+  the citation of another document ("Kế hoạch số 45-KH/TU … về … năm 2022": changing
+  the year alone would cite a document that does not exist).
 
 Anniversary counts ("sơ kết 05 năm thực hiện …") are found separately: the count
 advances by the same number of years ("06 năm"); whether it is still a milestone is
@@ -29,6 +35,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from kehoach.model.placeholders import PLACEHOLDER
+from kehoach.vi import can_chi
+from kehoach.vi.canchi import CAN_CHI_PATTERN
 
 __all__ = ["Literal", "cited_in_clause", "find_anniversaries", "find_year_literals", "quote"]
 
@@ -72,6 +80,10 @@ _ANNIVERSARY = re.compile(
     re.IGNORECASE,
 )
 _KY_NIEM = re.compile(r"(kỷ niệm|kỉ niệm)\s+(\d{1,3})\s+năm\b", re.IGNORECASE)
+# "xây dựng kế hoạch năm", "phương hướng, nhiệm vụ năm": a year named as the next plan's.
+_NEXT_PLAN = re.compile(
+    r"(kế hoạch|chương trình|phương hướng|nhiệm vụ|dự toán)[^.;:\n]{0,30}$", re.IGNORECASE
+)
 
 
 def _shift_year_text(text: str, years: Collection[int], shift: int) -> str:
@@ -128,7 +140,9 @@ def _date_new(day: int, month: int, year: int, shift: int) -> tuple[int, bool]:
     return min(day, last), True
 
 
-def find_year_literals(text: str, years: Collection[int], shift: int) -> list[Literal]:
+def find_year_literals(
+    text: str, years: Collection[int], shift: int, *, next_plan: bool = False
+) -> list[Literal]:
     """Every literal of one of ``years`` in ``text``, classified, in order.
 
     Args:
@@ -137,6 +151,8 @@ def find_year_literals(text: str, years: Collection[int], shift: int) -> list[Li
         years: The years to find (the plan year, and the years skipped when rolling over
             more than one year).
         shift: How many years the plan advances.
+        next_plan: Also find "kế hoạch năm N+1" (N the last of ``years``): in a plan's
+            own text it names the next plan, which advances with it.
 
     Returns:
         One :class:`Literal` per occurrence (a date, span or phrase covers the
@@ -189,12 +205,52 @@ def find_year_literals(text: str, years: Collection[int], shift: int) -> list[Li
         if int(match[1]) in years and not _overlaps(taken, *match.span()):
             add(*match.span(), "doc-number", None)
     for match in _PLAN_YEAR.finditer(text):
-        if int(match[1]) in years and not _overlaps(taken, *match.span()):
-            add(*match.span(), "plan-year", _shift_year_text(match[0], years, shift))
+        year = int(match[1])
+        if _overlaps(taken, *match.span()):
+            continue
+        if year in years:
+            if _in_citation(text, match.start()):
+                add(*match.span(), "citation", None)
+            else:
+                add(*match.span(), "plan-year", _shift_year_text(match[0], years, shift))
+        elif (
+            next_plan
+            and years
+            and year == max(years) + 1
+            and _NEXT_PLAN.search(text[max(0, match.start() - 40) : match.start()])
+            and not _in_citation(text, match.start())
+        ):
+            add(*match.span(), "next-plan-year", _shift_year_text(match[0], {year}, shift))
+    for match in CAN_CHI_PATTERN.finditer(text):
+        named = [y for y in years if _same_can_chi(match[0], can_chi(y))]
+        if named and not _overlaps(taken, *match.span()):
+            add(*match.span(), "can-chi", can_chi(named[0] + shift))
     for match in _BARE.finditer(text):
         if int(match[1]) in years and not _overlaps(taken, *match.span()):
             add(*match.span(), "year", str(int(match[1]) + shift))
     return sorted(found, key=lambda lit: lit.start)
+
+
+def _in_citation(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the citation of another document: a document symbol
+    earlier in the clause, its trích yếu ("về …") running up to ``start``, and no quoted
+    title closed in between (after "… về “<title>” năm 2022" the year is the plan's own
+    again, as in "… của Ban Tuyên giáo thành các nội dung … trong năm 2022")."""
+    symbol = cited_in_clause(text, start)
+    if symbol is None:
+        return False
+    clause_start = max(text.rfind(mark, 0, start) for mark in (";", ". ", "\n")) + 1
+    last = None
+    for found in _SYMBOL.finditer(text, clause_start, start):
+        last = found
+    assert last is not None
+    between = text[last.end() : start]
+    return " về " in between and "”" not in between and '"' not in between
+
+
+def _same_can_chi(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` (the spellings Kỉ/Kỷ and Tị/Tỵ are one name)."""
+    return written.replace("Kỉ", "Kỷ").replace("Tị", "Tỵ") == name
 
 
 def _advance_count(digits: str, shift: int) -> str:

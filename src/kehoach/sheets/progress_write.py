@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kehoach.compose.text import text_runs
+from kehoach.compose.text import count_values, text_runs
 from kehoach.model import (
     PERIODS,
     STATUS_LABELS,
@@ -23,6 +23,7 @@ from kehoach.model import (
     Subsection,
     iter_targets,
     iter_tasks,
+    plan_budget,
     task_quarter,
 )
 from kehoach.report.areas import TOTAL_SOURCE, plan_areas
@@ -52,7 +53,7 @@ from kehoach.sheets.workbook import (
     new_workbook,
     workbook_bytes,
 )
-from kehoach.vi import count, roman
+from kehoach.vi import roman
 
 
 def plain_text(text: str, values: dict[str, str] | None = None, plan: Plan | None = None) -> str:
@@ -150,8 +151,7 @@ def _tasks_sheet(book: Workbook, plan: Plan) -> None:
     quarters = task_quarter(plan)
     rows = []
     for task in iter_tasks(plan):
-        values = {"count": count(task.count)} if task.count is not None else None
-        text = plain_text(task.text, values, plan)
+        text = plain_text(task.text, count_values(task.text, task.count, task.unit), plan)
         rows.append(
             (task.id, roman(quarters[task.id]), text, task.lead, task.due, None, None, None)
         )
@@ -181,19 +181,21 @@ def _tasks_sheet(book: Workbook, plan: Plan) -> None:
 
 
 def _budget_sheet(book: Workbook, plan: Plan) -> None:
-    budget = plan.budget
+    budget = plan_budget(plan)
     rows: list[tuple[Any, ...]] = []
     if budget is not None and budget.sources:
         rows = [
-            (s.id or s.name, s.name, money_value(s.amount), None, None, None)
-            for s in budget.sources
+            (s.id or s.name, s.name, _money(s.amount), None, None, None) for s in budget.sources
         ]
     elif budget is not None:
         amount = budget.year_amount if budget.year_amount is not None else budget.total
-        rows = [
-            (TOTAL_SOURCE, plain_text(budget.total_label), money_value(amount), None, None, None)
-        ]
+        rows = [(TOTAL_SOURCE, plain_text(budget.total_label), _money(amount), None, None, None)]
     add_table_sheet(book, BUDGET, BUDGET_COLS, rows)
+
+
+def _money(amount: int | None) -> int | str | None:
+    # A plan may leave an amount out: the cell stays blank for the office to fill.
+    return None if amount is None else money_value(amount)
 
 
 def _report_sheet(book: Workbook, plan: Plan) -> None:

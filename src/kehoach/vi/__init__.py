@@ -29,6 +29,14 @@ from kehoach.vi.symbols import (
     number_symbol,
     type_code,
 )
+from kehoach.vi.targets import (
+    BOUND_WORDS,
+    KIND_LABELS,
+    TargetWords,
+    count_phrase,
+    percent_noun,
+    target_words,
+)
 from kehoach.vi.text import (
     convert_tone_style,
     find_xml_invalid_chars,
@@ -37,17 +45,21 @@ from kehoach.vi.text import (
 )
 
 __all__ = [
+    "BOUND_WORDS",
     "DATE_BLANK",
+    "KIND_LABELS",
     "NUMBER_BLANK",
     "TYPE_CODES",
     "WORDS_LIMIT",
     "ImpossibleDateError",
     "ParseError",
     "PartialDate",
+    "TargetWords",
     "body_code",
     "can_chi",
     "convert_tone_style",
     "count",
+    "count_phrase",
     "date_line",
     "doc_number",
     "find_xml_invalid_chars",
@@ -62,7 +74,9 @@ __all__ = [
     "number_to_words",
     "parse_date",
     "parse_money",
+    "percent_noun",
     "roman",
     "short_date",
+    "target_words",
     "type_code",
 ]
