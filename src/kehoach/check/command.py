@@ -130,4 +130,8 @@ def _check_one(job: _Job) -> tuple[int, dict[str, Any], str]:
             text_unreadable(path, internal, lang),
         )
     code = EXIT_ERRORS if result.errors else EXIT_OK
-    return code if result.checked else EXIT_NOT_CHECKED, result_to_dict(result, lang, path), text_report(result, lang, path)
+    return (
+        code if result.checked else EXIT_NOT_CHECKED,
+        result_to_dict(result, lang, path),
+        text_report(result, lang, path),
+    )
