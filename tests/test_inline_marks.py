@@ -1,0 +1,32 @@
+"""Inline marks: the shortcut for plain text gives what the full parse gives (issue 15)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kehoach.model import placeholders as marks
+
+# Letters, spaces and every character that means something to the parser.
+_TEXT = st.text(alphabet=st.sampled_from("ab ạđ*{}\\-.9_"), max_size=30)
+
+
+def _full_parse(text: str) -> list[marks.Span]:
+    """parse_inline without its plain-text shortcut (the text gets a mark, then loses it)."""
+    spans = marks.parse_inline(text + "\\*")
+    last = spans[-1]
+    assert last.text.endswith("*")
+    trimmed = marks.Span(last.text[:-1], last.bold, last.italic, last.placeholder)
+    return [*spans[:-1], trimmed] if trimmed.text or trimmed.placeholder else spans[:-1]
+
+
+@given(_TEXT)
+def test_placeholders_match_the_full_parse(text: str) -> None:
+    """The ids found in any text are those the full tokenizer finds."""
+    assert marks.placeholders(text) == [s.placeholder for s in _full_parse(text) if s.placeholder]
+
+
+@given(st.text(alphabet=st.sampled_from("ab ạđ-.9_"), max_size=30))
+def test_plain_text_is_one_span(text: str) -> None:
+    """Text without marks is one plain span, as the tokenizer would make it."""
+    assert marks.parse_inline(text) == _full_parse(text)
