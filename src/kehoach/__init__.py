@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from kehoach.hookspecs import hookimpl
     from kehoach.loader import Positions, positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
-    from kehoach.model import Plan, Progress
+    from kehoach.migrate import migrate_plan
+    from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.pdf import to_pdf
     from kehoach.plugin_errors import (
@@ -74,6 +75,8 @@ if TYPE_CHECKING:
 
 # Public name → the module that defines it; loaded on first access.
 _LAZY: dict[str, str] = {
+    "BlockKind": "kehoach.model",
+    "BlockOutput": "kehoach.model",
     "ComposedDocument": "kehoach.compose",
     "DEFAULT_ORG": "kehoach.starter",
     "DocxImportError": "kehoach.docx_import",
@@ -110,6 +113,7 @@ _LAZY: dict[str, str] = {
     "get_plugin_manager": "kehoach.manager",
     "hookimpl": "kehoach.hookspecs",
     "hooks_of": "kehoach.manager",
+    "migrate_plan": "kehoach.migrate",
     "import_docx": "kehoach.docx_import",
     "import_plan_sheet": "kehoach.api",
     "iter_texts": "kehoach.review",
@@ -181,6 +185,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "DEFAULT_ORG",
+    "BlockKind",
+    "BlockOutput",
     "ComposedDocument",
     "DocxImportError",
     "DuplicatePlanTypeError",
@@ -223,6 +229,7 @@ __all__ = [
     "load_plan",
     "load_plan_located",
     "load_progress",
+    "migrate_plan",
     "next_year_plan",
     "obsolete_names",
     "plan_schema",

@@ -416,6 +416,8 @@ def problems_from(
     chosen: dict[tuple[Any, ...], tuple[dict[str, Any], Position | None]] = {}
     for details in error.errors(include_url=False):
         item: dict[str, Any] = dict(details)
+        # A plan-wide rule names the place it found (ctx "at", a path below the model).
+        item["loc"] = (*item["loc"], *(item.get("ctx") or {}).get("at", ()))
         loc = tuple(item["loc"])
         if item["type"] == "missing" and loc:
             parent, where = positions.locate(loc[:-1])  # the key is absent: point at its parent

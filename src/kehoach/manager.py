@@ -21,6 +21,7 @@ import pluggy
 from kehoach import hookspecs
 from kehoach.errors import KehoachError
 from kehoach.hookspecs import PROJECT
+from kehoach.model.kinds import BlockKind
 from kehoach.plugin_errors import PluginHookError, PluginLoadError
 from kehoach.registry import PlanTypeRegistry
 
@@ -344,6 +345,25 @@ def plan_types(pm: pluggy.PluginManager) -> PlanTypeRegistry:
     return registry
 
 
+def block_kinds_of(pm: pluggy.PluginManager) -> list[BlockKind]:
+    """The block kinds the plugins of ``pm`` add; a key given twice is an error."""
+    kinds: dict[str, BlockKind] = {}
+    owner: dict[str, str] = {}
+    hook = "kehoach_block_kinds"
+    for plugin, answer in call_each(pm, hook):
+        for kind in answer:
+            if not isinstance(kind, BlockKind):
+                raise PluginHookError(plugin, hook, TypeError("expected BlockKind objects"))
+            if kind.key in owner:
+                raise PluginHookError(
+                    plugin,
+                    hook,
+                    ValueError(f"block kind {kind.key!r} is already given by “{owner[kind.key]}”"),
+                )
+            kinds[kind.key], owner[kind.key] = kind, plugin
+    return list(kinds.values())
+
+
 def merged_mapping(
     pm: pluggy.PluginManager, hook: str, what: tuple[str, str], **kwargs: Any
 ) -> dict[str, Any]:
@@ -377,6 +397,7 @@ __all__ = [
     "GROUP",
     "KehoachPluginManager",
     "PluginInfo",
+    "block_kinds_of",
     "call_each",
     "disabled_from_env",
     "discover",

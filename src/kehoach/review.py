@@ -160,7 +160,7 @@ def check_markers(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
     """The issuing body existed in the plan year (no district level after 2025)."""
-    org = Organization(plan.header.issuing_body, plan.year, plan.header.superior_body)
+    org = Organization(plan.header.issuing_body, plan.year, plan.header.direct_superior)
     if org.district_gone:
         yield PlanWarning(
             "P-ORG-1",
@@ -227,11 +227,12 @@ def builtin_warnings(plan: Plan) -> list[PlanWarning]:
 def check_areas(plan: Plan, plan_type: PlanType) -> Iterator[PlanWarning]:
     """Each area of the type's skeleton is spoken of somewhere in the plan."""
     text = plan_text(plan)
+    field = "parts" if plan.parts else "sections" if plan.sections else "content.objectives"
     for area in plan_type.areas:
         if area.keywords and not any(fold(k) in text for k in area.keywords):
             yield PlanWarning(
                 "P-AREA-1",
-                "content.objectives",
+                field,
                 f"kế hoạch {plan_type.name.lower()} chưa có nội dung về “{area.title}”",
                 f"the {plan_type.name_en.lower()} plan says nothing about “{area.title}”",
             )

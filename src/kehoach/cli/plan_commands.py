@@ -1,4 +1,4 @@
-"""``kehoach render``, ``kehoach validate`` and ``kehoach schema``."""
+"""``kehoach render``, ``validate``, ``schema`` and ``migrate``."""
 
 from __future__ import annotations
 
@@ -80,6 +80,20 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     schema.add_argument("-o", "--output", metavar="FILE", help=t("ghi ra tệp", "write to a file"))
     add_force_option(schema, t)
     schema.set_defaults(handler=run_schema)
+
+    migrate = add_subparser(
+        commands,
+        "migrate",
+        t,
+        "chuyển tệp kế hoạch cũ sang cấu trúc phiên bản 2 (giữ nguyên chú thích)",
+        "rewrite an old plan file in the version 2 shape (comments kept)",
+    )
+    migrate.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml", "plan file .yaml"))
+    migrate.add_argument(
+        "-o", "--output", required=True, metavar="NEW.yaml", help=t("tệp mới", "the new file")
+    )
+    add_force_option(migrate, t)
+    migrate.set_defaults(handler=run_migrate)
 
 
 def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> list[Path]:
@@ -220,7 +234,7 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     pm = plugin_manager(ctx)
     for name in args.plans:
         try:
-            plan, positions = load_plan_located(name)
+            plan, positions = load_plan_located(name, plugin_manager=pm)
         except InputError as exc:
             failed = True
             ctx.errors(exc.messages(ctx.lang))
@@ -251,4 +265,21 @@ def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Đã tạo {args.output}", f"Wrote {args.output}")
     else:
         ctx.out.write(text)
+    return 0
+
+
+def run_migrate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the plan in the version 2 shape; the rendered text does not change."""
+    from kehoach import migrate_plan, write_atomic
+
+    refuse_inputs_as_outputs([args.plan], [Path(args.output)])
+    text, changed = migrate_plan(args.plan)
+    write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
+    if changed:
+        ctx.say(f"Đã tạo {args.output} (phiên bản 2)", f"Wrote {args.output} (version 2)")
+    else:
+        ctx.say(
+            f"Đã tạo {args.output}: tệp đã ở phiên bản 2, giữ nguyên",
+            f"Wrote {args.output}: the file was already version 2, unchanged",
+        )
     return 0

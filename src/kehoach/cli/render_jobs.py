@@ -67,7 +67,7 @@ def render_one(job: RenderJob) -> Rendered:
     from kehoach import compose, load_plan_located, plugin_renderer, review_plan
 
     try:
-        plan, positions = load_plan_located(job.plan)
+        plan, positions = load_plan_located(job.plan, plugin_manager=_plugins)
         if not job.force and job.target.exists():
             raise OutputExistsError(job.target)
         document = compose(plan)
