@@ -11,7 +11,8 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from functools import lru_cache
+from importlib.metadata import Distribution, EntryPoint, distributions
 from pathlib import Path
 from typing import Any
 
@@ -122,12 +123,31 @@ def get_plugin_manager(
 
 def _dist_name(ep: EntryPoint) -> str | None:
     dist = getattr(ep, "dist", None)
-    return dist.name if dist is not None else None
+    return _name_and_version(dist)[0] if dist is not None else None
 
 
 def _dist_version(ep: EntryPoint) -> str | None:
     dist = getattr(ep, "dist", None)
-    return dist.version if dist is not None else None
+    return _name_and_version(dist)[1] if dist is not None else None
+
+
+@lru_cache(maxsize=256)
+def _name_and_version(dist: Distribution) -> tuple[str | None, str | None]:
+    """A distribution's name and version from the header lines of its metadata only.
+
+    ``Distribution.name`` parses the whole METADATA file, long description (a README)
+    included, with the email parser: tens of milliseconds, on every start, for each
+    entry point. The entry points of one distribution share one ``Distribution``.
+    """
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    fields: dict[str, str] = {}
+    for line in text.split("\n\n", 1)[0].splitlines():
+        key, _, value = line.partition(":")
+        if key in ("Name", "Version") and key not in fields:
+            fields[key] = value.strip()
+    if "Name" not in fields:  # an unusual metadata file: let importlib read it
+        return dist.name, dist.version
+    return fields["Name"], fields.get("Version")
 
 
 def _source_tree_entry_points() -> list[EntryPoint]:
@@ -150,6 +170,30 @@ def _source_tree_entry_points() -> list[EntryPoint]:
     return [EntryPoint(name, value, GROUP) for name, value in table.items()]
 
 
+def _group_entry_points() -> list[EntryPoint]:
+    """``importlib.metadata.entry_points(group=GROUP)``, reading only what it needs.
+
+    ``entry_points()`` parses the entry points of every installed distribution (every
+    console script of every package) before keeping one group; here a distribution's
+    ``entry_points.txt`` is parsed only if it names the group: about 2.5 times faster
+    (benchmarks/cli_bench.py). As there, a distribution found twice on ``sys.path``
+    counts once, the first.
+    """
+    found: list[EntryPoint] = []
+    seen: set[str] = set()
+    header = f"[{GROUP}]"
+    for dist in distributions():
+        text = dist.read_text("entry_points.txt")
+        if not text or header not in text:
+            continue
+        name = re.sub(r"[-_.]+", "-", _name_and_version(dist)[0] or "").lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        found.extend(ep for ep in dist.entry_points if ep.group == GROUP)
+    return found
+
+
 def discover() -> list[tuple[EntryPoint, bool]]:
     """The ``kehoach`` entry points of the installed distributions, with "is built-in".
 
@@ -157,7 +201,7 @@ def discover() -> list[tuple[EntryPoint, bool]]:
         kehoach.PluginLoadError: a third party reuses a built-in name, or two
             distributions declare the same plugin name.
     """
-    found = list(entry_points(group=GROUP))
+    found = _group_entry_points()
     if not any(_dist_name(ep) == _DIST for ep in found):
         found += _source_tree_entry_points()
     by_name: dict[str, list[EntryPoint]] = {}
@@ -188,8 +232,6 @@ def discover() -> list[tuple[EntryPoint, bool]]:
 
 
 def _load_entrypoints(pm: KehoachPluginManager, disabled: set[str]) -> None:
-    from kehoach import __version__
-
     for ep, builtin in discover():
         if normalize_name(ep.name) in disabled:
             continue
@@ -214,9 +256,15 @@ def _load_entrypoints(pm: KehoachPluginManager, disabled: set[str]) -> None:
             name=ep.name,
             module=ep.value,
             distribution=dist,
-            version=_dist_version(ep) or (__version__ if builtin else None),
+            version=_dist_version(ep) or (_own_version() if builtin else None),
             builtin=builtin,
         )
+
+
+def _own_version() -> str:
+    from kehoach import __version__  # a source tree without a distribution
+
+    return __version__
 
 
 def plugin_info(pm: pluggy.PluginManager, name: str) -> PluginInfo:
