@@ -39,7 +39,7 @@ from kehoach.hookspecs import hookimpl
 if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
     from kehoach.docx_import import DocxImportError, ImportResult, import_docx
-    from kehoach.dump import to_yaml
+    from kehoach.dump import to_yaml, to_yaml_over
     from kehoach.loader import positions_of
     from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
     from kehoach.model import Plan, Progress
@@ -105,6 +105,7 @@ _LAZY: dict[str, str] = {
     "positions_of": "kehoach.loader",
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
+    "to_yaml_over": "kehoach.dump",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
     "iter_texts": "kehoach.review",
@@ -187,6 +188,7 @@ __all__ = [
     "starting_plan",
     "to_pdf",
     "to_yaml",
+    "to_yaml_over",
     "write_all",
     "write_atomic",
 ]
