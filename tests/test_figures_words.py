@@ -90,11 +90,19 @@ def test_a_task_is_dropped_only_when_marked_one_off(rolled) -> None:
     assert kept.group == "decide" and "recurring: false" in kept.note_vi
 
 
-def test_budget_is_listed_for_the_new_year(rolled) -> None:
-    """The 185.000.000 đồng of 2027 is listed for the 2028 figures; sources keep their names."""
+def test_budget_is_cleared_with_a_review_line(rolled) -> None:
+    """The 185.000.000 đồng of 2027 (150 + 35 million) is cleared for the 2028 figures, the
+    sources keep their names, and the review line says what they were."""
     [item] = [i for i in rolled.review if i.kind == "budget"]
-    assert "185.000.000 đồng là dự toán năm 2027" in item.note_vi
-    assert [s.name for s in rolled.plan.budget.sources] == ["Ngân sách xã", "Xã hội hóa"]
+    total, sources = (
+        150_000_000 + 35_000_000,
+        [("Ngân sách xã", 150_000_000), ("Xã hội hóa", 35_000_000)],
+    )
+    for name, amount in [("tổng", total), *sources]:
+        assert f"{name} {amount:,} đồng".replace(",", ".") in item.note_vi
+    budget = rolled.plan.budget
+    assert budget.total is None
+    assert [(s.name, s.amount) for s in budget.sources] == [(n, None) for n, _ in sources]
 
 
 def test_applied_year_words(rolled) -> None:

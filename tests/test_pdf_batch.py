@@ -269,3 +269,26 @@ def test_docx_work_needs_no_libreoffice(tmp_path: Path, monkeypatch, capsys):
         [sys.executable, "-c", probe, str(PLAN)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_interrupted_batch_stops_libreoffice(fake: Path, tmp_path: Path):
+    """Ctrl-C during a batch ends LibreOffice at once; nothing of it is left running."""
+    sources = docs(tmp_path, "first", "HANG", "third")
+
+    def interrupt(result: object) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        convert_many([PdfJob(s, s.with_suffix(".pdf")) for s in sources], progress=interrupt)
+    (pid,) = starts(fake)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_pdfa_refused_by_an_old_libreoffice(fake: Path, tmp_path: Path, monkeypatch, capsys):
+    """A LibreOffice that ignores the PDF/A option (before 7.4): named, no PDF written."""
+    monkeypatch.setenv("FAKE_SOFFICE_OLD", "1")
+    (source,) = docs(tmp_path, "first")
+    code, _, err = run(capsys, "pdf", source, "--pdfa")
+    assert code == 2 and "cần LibreOffice 7.4 trở lên" in err
+    assert not source.with_suffix(".pdf").exists()

@@ -28,7 +28,12 @@ from report_data import PLAN, PROGRESS_6M, PROGRESS_YEAR, ROOT
 
 pytestmark = pytest.mark.libreoffice
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-PLAN_FILES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if "progress" not in p.name)
+# Progress files and the narrative report (a progress file too) are not plans.
+PLAN_FILES = sorted(
+    p
+    for p in (ROOT / "examples").glob("*.yaml")
+    if "progress" not in p.name and "bao-cao" not in p.name
+)
 PLAN_TYPES = ("tuyen-giao", "dan-van", "khoa-giao")
 APPENDIX_HEADS = ("PHỤ LỤC", "PHỤ BIỂU")  # an appendix numbers its own pages (F-PAGENUM-4)
 
@@ -133,7 +138,16 @@ def test_pdf_holds_the_text_of_the_docx(converted: dict[str, Path], name: str):
         if squash(word) not in text
     ]
     assert lost == []
-    assert len(whole) > 0.8 * sum(bool(squash(p)) for p in paragraphs) > 10
+    # Table cells wrap within their narrow columns (a task table): only the running
+    # text is expected whole.
+    running = [
+        "".join(t.text or "" for t in p.iter(f"{W}t"))
+        for p in body.iter(f"{W}p")
+        if not any(a.tag == f"{W}tc" for a in p.iterancestors())
+    ]
+    running_whole = [p for p in running if squash(p) and squash(p) in text]
+    assert len(running_whole) > 0.8 * sum(bool(squash(p)) for p in running) > 10
+    assert whole
 
 
 @pytest.mark.parametrize("name", NAMES)

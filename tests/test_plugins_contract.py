@@ -31,8 +31,8 @@ HOOKS = _hooks()
 
 
 def test_there_are_hooks():
-    """The contract declares the six hooks of issue #4 (a typo in a name would show here)."""
-    assert len(HOOKS) == 6
+    """The contract declares the six hooks of issue #4 and issue #10's block kinds."""
+    assert len(HOOKS) == 7 and "kehoach_block_kinds" in HOOKS
 
 
 @pytest.mark.parametrize("name", HOOKS)

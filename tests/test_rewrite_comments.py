@@ -77,16 +77,21 @@ def test_next_year_keeps_the_comments_of_what_it_keeps(tmp_path: Path) -> None:
 
 
 def test_forms_people_wrote_stay_when_unchanged(tmp_path: Path) -> None:
-    """ "185 triệu đồng" and "35.000.000đ" stay written so; the new year's figures replace
-    only what changed."""
+    """ "185 triệu đồng", "35.000.000đ" and "12/01/2027" stay written so through
+    export-sheet/import-sheet; next-year clears the amounts but keeps the comments."""
     source = tmp_path / "dan-van.yaml"
     source.write_text(
         "# Kế hoạch dân vận xã Tả Van\n" + yaml.safe_dump(dan_van_plan(), allow_unicode=True),
         encoding="utf-8",
     )
+    sheet, back = tmp_path / "plan.xlsx", tmp_path / "back.yaml"
+    assert main(["export-sheet", str(source), "-o", str(sheet)]) == 0
+    assert main(["import-sheet", str(sheet), "--plan", str(source), "-o", str(back)]) == 0
+    text = back.read_text(encoding="utf-8")
+    assert "total: 185 triệu đồng" in text and "amount: 35.000.000đ" in text
+    assert "date: 12/01/2027" in text and "# Kế hoạch dân vận xã Tả Van" in text
     out = tmp_path / "2028.yaml"
     assert main(["next-year", str(source), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "total: 185 triệu đồng" in text and "amount: 35.000.000đ" in text
     assert "# Kế hoạch dân vận xã Tả Van" in text
     assert kehoach.load_plan(out).year == 2028

@@ -34,6 +34,13 @@ def test_every_field_has_a_description(kind):
         ("plan", "sapa-2022-tuyen-giao.yaml"),
         ("progress", "sapa-2022-progress-6m.yaml"),
         ("progress", "sapa-2022-progress-year.yaml"),
+        ("plan", "dan-van-xa-2027.yaml"),
+        ("plan", "khoa-giao-2027-theo-dot.yaml"),
+        ("plan", "chuong-trinh-2026-2030.yaml"),
+        ("progress", "dan-van-xa-2027-progress.yaml"),
+        ("progress", "khoa-giao-2027-theo-dot-progress.yaml"),
+        ("progress", "chuong-trinh-2026-2030-progress.yaml"),
+        ("progress", "bao-cao-tong-ket-2022.yaml"),
     ],
 )
 def test_examples_validate_against_the_schema(kind, name):

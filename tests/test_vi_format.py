@@ -64,6 +64,12 @@ def test_format_number_round_trips_integers(n: int) -> None:
     assert int(text.replace(".", "")) == n
 
 
+@given(st.integers(min_value=-(10**30), max_value=10**30))
+def test_format_number_integers_match_babel(n: int) -> None:
+    """Whole numbers, written without babel, read exactly as babel's "vi" pattern writes them."""
+    assert format_number(n) == format_number(Decimal(n))
+
+
 @given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15))
 def test_format_number_round_trips_decimals(n: Decimal) -> None:
     """format_number keeps a Decimal's exact value: strip ".", read "," as the point."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from pydantic import BaseModel
 
 from kehoach.compose import ComposedDocument, compose_plan
-from kehoach.loader import load_model
+from kehoach.loader import Positions, load_located, load_model
 from kehoach.model import Plan, Progress
 
 if TYPE_CHECKING:
@@ -28,19 +28,49 @@ PlanSource = str | PathLike[str] | Mapping[str, Any] | Plan
 ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
 
 
-def load_plan(source: str | PathLike[str] | Mapping[str, Any]) -> Plan:
+def load_plan(
+    source: str | PathLike[str] | Mapping[str, Any],
+    *,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Plan:
     """Load and validate a plan from a YAML/JSON file or a dict.
+
+    With ``plugin_manager``, the block kinds its plugins add (``kehoach_block_kinds``)
+    may be used in the plan.
 
     Raises:
         kehoach.InputError: naming the file, line and field of every problem.
     """
-    if isinstance(source, Mapping):
-        return load_model(Plan, source)
-    return load_model(Plan, Path(source))
+    from kehoach.manager import block_kinds_of
+    from kehoach.model.kinds import block_kinds
+
+    kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
+    with block_kinds(kinds):
+        if isinstance(source, Mapping):
+            return load_model(Plan, source)
+        return load_model(Plan, Path(source))
 
 
-def _plan(source: PlanSource) -> Plan:
-    return source if isinstance(source, Plan) else load_plan(source)
+def load_plan_located(
+    path: str | PathLike[str], *, plugin_manager: pluggy.PluginManager | None = None
+) -> tuple[Plan, Positions]:
+    """:func:`load_plan` of a file, with the line of each field (parsed once).
+
+    ``positions.line_of(field)`` gives the line a review warning's ``field`` is on.
+
+    Raises:
+        kehoach.InputError: naming the file, line and field of every problem.
+    """
+    from kehoach.manager import block_kinds_of
+    from kehoach.model.kinds import block_kinds
+
+    kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
+    with block_kinds(kinds):
+        return load_located(Plan, Path(path))
+
+
+def _plan(source: PlanSource, plugin_manager: pluggy.PluginManager | None = None) -> Plan:
+    return source if isinstance(source, Plan) else load_plan(source, plugin_manager=plugin_manager)
 
 
 def compose(source: PlanSource) -> ComposedDocument:
@@ -66,7 +96,7 @@ def render_plan(
         kehoach.OutputExistsError: ``target`` exists and ``force`` is false.
         kehoach.PluginError: a plugin failed (nothing is written).
     """
-    plan = _plan(source)
+    plan = _plan(source, plugin_manager)
     _render(plan, compose_plan(plan), target, force, renderer, plugin_manager)
 
 
@@ -109,6 +139,10 @@ def plan_schema(kind: str = "plan") -> dict[str, Any]:
     }
     model, title = models[kind]
     schema: dict[str, Any] = model.model_json_schema()
+    # Model docstrings are developer English; editors show the Vietnamese field texts.
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
+    schema.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from kehoach.compose import ComposedDocument
     from kehoach.model import Plan
+    from kehoach.model.kinds import BlockKind
     from kehoach.registry import PlanType, PlanTypeRegistry
     from kehoach.review import PlanWarning
 
@@ -48,6 +49,19 @@ def kehoach_register_plan_types(registry: PlanTypeRegistry) -> None:
     Args:
         registry: Call ``registry.add(PlanType(...))`` for each type. An id already
             registered by another plugin is an error naming both plugins.
+    """
+
+
+@hookspec
+def kehoach_block_kinds() -> Iterable[BlockKind] | None:
+    """Add block kinds that plan files may use, each written by the plugin.
+
+    Called when a plan is loaded with a plugin manager (``kehoach render``,
+    ``kehoach validate``, ``kehoach.load_plan(path, plugin_manager=pm)``).
+
+    Returns:
+        :class:`kehoach.BlockKind` objects (key, pydantic model of the value, writer),
+        or ``None``. A key taken by kehoach or by another plugin is an error.
     """
 
 

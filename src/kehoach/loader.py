@@ -75,6 +75,10 @@ class _Positions:
 _TAGS = {"str", "text", "bullet", "section", "table", "item", "date", "PartialDate", "int"}
 
 
+Positions = _Positions
+"""The public name of a file's positions (:func:`kehoach.load_plan_located`)."""
+
+
 def data_positions(data: Any) -> _Positions:
     """The paths of data given as Python values (no lines), to name errors as written."""
     positions = _Positions()
@@ -412,6 +416,8 @@ def problems_from(
     chosen: dict[tuple[Any, ...], tuple[dict[str, Any], Position | None]] = {}
     for details in error.errors(include_url=False):
         item: dict[str, Any] = dict(details)
+        # A plan-wide rule names the place it found (ctx "at", a path below the model).
+        item["loc"] = (*item["loc"], *(item.get("ctx") or {}).get("at", ()))
         loc = tuple(item["loc"])
         if item["type"] == "missing" and loc:
             parent, where = positions.locate(loc[:-1])  # the key is absent: point at its parent
@@ -464,8 +470,17 @@ def load_model(model: type[M], source: str | Path | Mapping[str, Any]) -> M:
             return model.model_validate(data)
         except ValidationError as exc:
             raise InputError("<dict>", problems_from(exc, data_positions(data), model)) from None
-    data, positions = read_mapping(source)
+    return load_located(model, source)[0]
+
+
+def load_located(model: type[M], path: str | Path) -> tuple[M, _Positions]:
+    """:func:`load_model` of a file, with where each value is written in it.
+
+    The file is parsed once: the positions serve the validation errors and, after,
+    the review warnings (a batch of plans must not parse each file twice).
+    """
+    data, positions = read_mapping(path)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), positions
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, positions, model)) from None
+        raise InputError(path, problems_from(exc, positions, model)) from None

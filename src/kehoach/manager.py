@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -21,6 +20,7 @@ import pluggy
 from kehoach import hookspecs
 from kehoach.errors import KehoachError
 from kehoach.hookspecs import PROJECT
+from kehoach.model.kinds import BlockKind
 from kehoach.plugin_errors import PluginHookError, PluginLoadError
 from kehoach.registry import PlanTypeRegistry
 
@@ -135,6 +135,8 @@ def _source_tree_entry_points() -> list[EntryPoint]:
     A developer running with ``PYTHONPATH=src`` and no installed distribution still
     gets the built-ins, through the same loading path as every plugin.
     """
+    import tomllib  # only without an installed distribution: not on every start
+
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
@@ -295,6 +297,25 @@ def plan_types(pm: pluggy.PluginManager) -> PlanTypeRegistry:
     return registry
 
 
+def block_kinds_of(pm: pluggy.PluginManager) -> list[BlockKind]:
+    """The block kinds the plugins of ``pm`` add; a key given twice is an error."""
+    kinds: dict[str, BlockKind] = {}
+    owner: dict[str, str] = {}
+    hook = "kehoach_block_kinds"
+    for plugin, answer in call_each(pm, hook):
+        for kind in answer:
+            if not isinstance(kind, BlockKind):
+                raise PluginHookError(plugin, hook, TypeError("expected BlockKind objects"))
+            if kind.key in owner:
+                raise PluginHookError(
+                    plugin,
+                    hook,
+                    ValueError(f"block kind {kind.key!r} is already given by “{owner[kind.key]}”"),
+                )
+            kinds[kind.key], owner[kind.key] = kind, plugin
+    return list(kinds.values())
+
+
 def merged_mapping(
     pm: pluggy.PluginManager, hook: str, what: tuple[str, str], **kwargs: Any
 ) -> dict[str, Any]:
@@ -328,6 +349,7 @@ __all__ = [
     "GROUP",
     "KehoachPluginManager",
     "PluginInfo",
+    "block_kinds_of",
     "call_each",
     "disabled_from_env",
     "discover",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+_KINDS = "text, bullet, section, table, numbered, label, quote, tasks, budget"
+
 # type → (vi, en); "{key}" is filled from the error's ctx, "{input}" from its input.
 MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("thiếu trường bắt buộc", "required field is missing"),
@@ -66,7 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dataclass_type": ("phải là một nhóm trường", "must be a mapping"),
     "too_short": ("cần ít nhất {min_length} phần tử", "needs at least {min_length} items"),
     "too_long": ("nhiều nhất {max_length} phần tử", "at most {max_length} items"),
-    "union_tag_invalid": ("kiểu khối không hợp lệ", "invalid block kind"),
+    "union_tag_invalid": (
+        "kiểu khối không hợp lệ (dùng một trong: " + _KINDS + ")",
+        "invalid block kind (use one of: " + _KINDS + ")",
+    ),
     "union_tag_not_found": ("kiểu khối không hợp lệ", "invalid block kind"),
     "kehoach.xml_char": (
         "ký tự U+{code} ở vị trí {position} không thể lưu trong văn bản Word",
@@ -128,6 +133,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "table row {row} has {cells} cells but the table has {columns} columns",
     ),
     "kehoach.code": ("{message_vi}", "{message_en}"),
+    "kehoach.impossible_when": (
+        "'{piece}' trông như ngày tháng nhưng không có ngày như vậy (trong '{value}')",
+        "'{piece}' looks like a date but no such date exists (in '{value}')",
+    ),
+    "kehoach.task_group": (
+        "mỗi nhóm nhiệm vụ ghi đúng một trong quarter, month, phase, title (đang có: {got})",
+        "a task group is named by exactly one of quarter, month, phase, title (got {got})",
+    ),
+    "kehoach.task_groups_and_tasks": (
+        "ghi nhiệm vụ trong các nhóm (groups) hoặc không chia nhóm (tasks), không cả hai",
+        "write the tasks inside groups or without groups, not both",
+    ),
+    "kehoach.task_group_kinds": (
+        "các nhóm của một khối nhiệm vụ phải cùng loại: quý, tháng, đợt hoặc chủ đề",
+        "the groups of one tasks block are all quarters, months, phases or themes",
+    ),
+    "kehoach.block_place": (
+        "khối {kind} không đặt được ở {place_vi}",
+        "a {kind} block cannot go in {place}",
+    ),
+    "kehoach.too_deep": (
+        "mục lồng quá sâu: cấp {depth}, cách đánh số chỉ có {levels} cấp (numbering.levels)",
+        "section nested too deeply: level {depth}, the numbering has {levels} levels",
+    ),
+    "kehoach.version_mix": (
+        "tệp phiên bản 2 ghi nội dung trong sections/parts; không dùng cùng {fields}"
+        " (chạy kehoach migrate để chuyển tệp cũ)",
+        "a version 2 file puts its content in sections/parts, not {fields}"
+        " (run kehoach migrate to convert an old file)",
+    ),
+    "kehoach.report_section": (
+        "mục của báo cáo cần title (mục riêng) hoặc default (mục mặc định)",
+        "a report section needs a title or a default",
+    ),
+    "kehoach.report_section_content": (
+        "mục mặc định do kehoach viết; đặt nội dung của mình trong một mục riêng",
+        "a default section is written by kehoach; put your text in a section of its own",
+    ),
+    "kehoach.superior_twice": (
+        "ghi superior_body hoặc superiors, không cả hai",
+        "write superior_body or superiors, not both",
+    ),
+    "kehoach.sections_and_parts": (
+        "ghi sections hoặc parts, không cả hai",
+        "write sections or parts, not both",
+    ),
 }
 
 

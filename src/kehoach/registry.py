@@ -11,10 +11,10 @@ and recipients (patterns resolved for the issuing body and year by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from kehoach.orgs import Organization
 from kehoach.plugin_errors import DuplicatePlanTypeError, UnknownPlanTypeError
@@ -79,6 +79,11 @@ class PlanType:
         description: One sentence on what plans of this type cover.
         type_name: The document type, ``"Kế hoạch"``.
         starter: Builds the starting plan; ``None`` uses the standard one.
+        sections: The starting body as data in the version 2 shape (a list of
+            ``{"title": …, "content": [blocks]}`` mappings, as a plan file writes
+            ``sections``); text may use the fields of the organisation
+            (``{lead}``, ``{committee}``, ``{org}``, ``{year}``) and ``[hints]`` to
+            fill. Empty: the standard body built from ``areas``.
     """
 
     id: str
@@ -92,6 +97,7 @@ class PlanType:
     description: str = ""
     type_name: str = "Kế hoạch"
     starter: StarterFn | None = None
+    sections: tuple[Mapping[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         if not TYPE_ID.match(self.id):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -65,9 +66,20 @@ def iter_texts(plan: Plan) -> Iterator[tuple[str, str]]:
     and lines, citations, table cells, target units and labels…), as in the
     roll-forward's search for literal years: one walk, so neither misses a field.
     """
+    reviewing = _REVIEWING.get()
+    if reviewing is not None and reviewing[0] is plan:
+        yield from reviewing[1]
+        return
     for path, value in iter_free_text(plan.model_dump()):
         if isinstance(value, str):
             yield format_path(path), value
+
+
+# The texts of the plan under review_plan: every check walks them, the plan is walked once.
+# Scoped to the call, so a plan changed between two reviews is never read stale.
+_REVIEWING: ContextVar[tuple[Plan, list[tuple[str, str]]] | None] = ContextVar(
+    "kehoach_reviewing", default=None
+)
 
 
 def fold(text: str) -> str:
@@ -148,7 +160,7 @@ def check_markers(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
     """The issuing body existed in the plan year (no district level after 2025)."""
-    org = Organization(plan.header.issuing_body, plan.year, plan.header.superior_body)
+    org = Organization(plan.header.issuing_body, plan.year, plan.header.direct_superior)
     if org.district_gone:
         yield PlanWarning(
             "P-ORG-1",
@@ -160,17 +172,25 @@ def check_bodies(plan: Plan) -> Iterator[PlanWarning]:
         )
 
 
+# The toned vowels of an oa/oe/uy syllable (either one may carry the mark), NFC.
+_MOVABLE_TONES = frozenset("òóỏõọàáảãạèéẻẽẹùúủũụỳýỷỹỵ" + "òóỏõọàáảãạèéẻẽẹùúủũụỳýỷỹỵ".upper())
+
+
 def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
     """Both tone-mark styles in one plan ("hòa" and "hoà"): offer format.tone_style."""
     if plan.format.tone_style is not None:  # the document is written in one style already
         return
-    text = "\n".join(text for _, text in iter_texts(plan))
-    words = text.split()
+    # Each distinct word once, and only words with a tone mark that could move: a plan
+    # repeats a few hundred words thousands of times.
+    words = {
+        word
+        for _, text in iter_texts(plan)
+        for word in text.split()
+        if not _MOVABLE_TONES.isdisjoint(word)
+    }
 
     def moved(style: Literal["old", "new"]) -> set[str]:
-        # The conversion keeps spacing, so word i of the converted text is word i of text.
-        converted = convert_tone_style(text, style).split()
-        return {w.strip(",.;:()“”\"'") for w, c in zip(words, converted, strict=True) if w != c}
+        return {w.strip(",.;:()“”\"'") for w in words if convert_tone_style(w, style) != w}
 
     old, new = moved("new"), moved("old")  # words written old-style move to "new"
     if old and new:
@@ -207,11 +227,12 @@ def builtin_warnings(plan: Plan) -> list[PlanWarning]:
 def check_areas(plan: Plan, plan_type: PlanType) -> Iterator[PlanWarning]:
     """Each area of the type's skeleton is spoken of somewhere in the plan."""
     text = plan_text(plan)
+    field = "parts" if plan.parts else "sections" if plan.sections else "content.objectives"
     for area in plan_type.areas:
         if area.keywords and not any(fold(k) in text for k in area.keywords):
             yield PlanWarning(
                 "P-AREA-1",
-                "content.objectives",
+                field,
                 f"kế hoạch {plan_type.name.lower()} chưa có nội dung về “{area.title}”",
                 f"the {plan_type.name_en.lower()} plan says nothing about “{area.title}”",
             )
@@ -260,9 +281,19 @@ def review_plan(
     Raises:
         kehoach.PluginHookError: a plugin's check raised (names the plugin and hook).
     """
-    from kehoach.manager import call_each, get_plugin_manager, plan_types, run_hook
+    from kehoach.manager import get_plugin_manager
 
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
+    reviewing = _REVIEWING.set((plan, list(iter_texts(plan))))
+    try:
+        return _review(plan, pm)
+    finally:
+        _REVIEWING.reset(reviewing)
+
+
+def _review(plan: Plan, pm: pluggy.PluginManager) -> list[PlanWarning]:
+    from kehoach.manager import call_each, plan_types, run_hook
+
     registry = plan_types(pm)
     plan_type = registry.find(plan.plan_type) if plan.plan_type else None
     warnings: list[PlanWarning] = []

@@ -2,7 +2,8 @@
 
 ``import-sheet`` and ``next-year`` produce a new plan from a plan file. Dumping the new
 model would drop every comment (Sa Pa: 58 comments → 1) and reorder keys. Instead the
-new plan's data is merged into the original file read in ruamel.yaml's round-trip mode:
+new plan's data is merged into the original file read in ruamel.yaml's round-trip mode
+(:mod:`kehoach.roundtrip`, shared with ``kehoach migrate``):
 
 - a key keeps its place and its comments; a key the new plan no longer has is removed;
   a new key is inserted after the key that precedes it in the model;
@@ -14,25 +15,16 @@ new plan's data is merged into the original file read in ruamel.yaml's round-tri
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
+from kehoach.roundtrip import dump_roundtrip, load_roundtrip
 from kehoach.vi import ParseError, parse_date, parse_money
 
 __all__ = ["merge_into", "rewrite_yaml"]
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a person's lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 def rewrite_yaml(original: str, full: dict[str, Any], lean: dict[str, Any], header: str) -> str:
@@ -48,15 +40,12 @@ def rewrite_yaml(original: str, full: dict[str, Any], lean: dict[str, Any], head
     Returns:
         YAML text.
     """
-    tree = _yaml().load(original)
+    tree = load_roundtrip(original)
     if not isinstance(tree, CommentedMap):
         tree = CommentedMap()
     tree = merge_into(tree, full, lean)
-    out = io.StringIO()
-    _yaml().dump(tree, out)
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    body = out.getvalue()
-    return comment + "\n" + body
+    return comment + "\n" + dump_roundtrip(tree)
 
 
 def merge_into(old: Any, full: Any, lean: Any) -> Any:

@@ -8,11 +8,13 @@ issuing body's level in the plan year.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kehoach.errors import UsageError
 from kehoach.loader import load_model
 from kehoach.model import Plan
+from kehoach.model.plan import V1_FIELDS
 from kehoach.orgs import Organization
 from kehoach.registry import PlanType
 from kehoach.vi import body_code, roman
@@ -46,7 +48,45 @@ def _first_lower(text: str) -> str:
 
 
 def starting_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
-    """:func:`starting_plan` as plain data (what the YAML file holds)."""
+    """:func:`starting_plan` as plain data (what the YAML file holds).
+
+    A plan type that gives ``sections`` starts in the version 2 shape with those
+    sections; the others start with the standard version 1 body built from ``areas``.
+    """
+    data = _standard_data(plan_type, org)
+    if plan_type.sections:
+        units = plan_type.default_units(org) or (org.work_body("tuyen-giao"),)
+        fields = {
+            "lead": units[0],
+            "committee": org.committee if org.level != "other" else org.name,
+            "org": org.name,
+            "year": str(org.year),
+        }
+        sections = _filled(list(plan_type.sections), fields)
+        body: dict[str, Any] = {"version": 2}
+        for key, value in data.items():
+            if key not in V1_FIELDS:
+                body[key] = value
+            if key == "opening":  # the sections come where the v1 body stood
+                body["sections"] = sections
+        data = body
+    return data
+
+
+def _filled(value: Any, fields: Mapping[str, str]) -> Any:
+    """``value`` with ``{lead}``-style fields written in (other braces left as they are)."""
+    if isinstance(value, str):
+        for key, text in fields.items():
+            value = value.replace("{" + key + "}", text)
+        return value
+    if isinstance(value, Mapping):
+        return {k: _filled(v, fields) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_filled(v, fields) for v in value]
+    return value
+
+
+def _standard_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
     year = org.year
     title = plan_type.title(year)
     units = plan_type.default_units(org) or (org.work_body("tuyen-giao"),)

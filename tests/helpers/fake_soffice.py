@@ -4,7 +4,8 @@ Tests point ``KEHOACH_SOFFICE`` at a script running this module. For each file, 
 order, it looks at the DOCX's ``word/document.xml``: ``HANG`` sleeps (a time-out),
 ``CRASH`` ends the process with code 1, ``UNREADABLE`` prints LibreOffice's load error;
 anything else gets a tiny PDF naming the font written after ``FONT=`` (default
-LiberationSerif). Every start appends ``start <pid>`` to $FAKE_SOFFICE_LOG.
+LiberationSerif). Every start appends ``start <pid>`` to $FAKE_SOFFICE_LOG; with
+$FAKE_SOFFICE_OLD set it ignores PDF/A, as LibreOffice before 7.4 does.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def main(argv: list[str]) -> int:
         if "CRASH" in text:
             os._exit(1)
         font = re.search(r"FONT=(\w+)", text)
-        meta = b"<pdfaid:part>2</pdfaid:part>" if "SelectPdfVersion" in target else b""
+        pdfa = "SelectPdfVersion" in target and not os.environ.get("FAKE_SOFFICE_OLD")
+        meta = b"<pdfaid:part>2</pdfaid:part>" if pdfa else b""
         pdf.write_bytes(
             b"%PDF-1.6\n<</Type/Font/BaseFont/BAAAAA+"
             + (font[1] if font else "LiberationSerif").encode()

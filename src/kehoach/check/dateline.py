@@ -77,12 +77,14 @@ def parse_date_line(text: str) -> DateLine | None:
     return None
 
 
+# A body symbol is written as the office writes it: "TU", "BTGDVTU", "Th.U" (issue 10).
+_BODY = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-Za-zĐđ0-9]+)*"
 _PARTY_NUMBER = re.compile(
-    r"^Số (?P<n>\d+)-(?P<type>[A-ZĐ][A-Za-zĐđ]*)/(?P<body>[A-ZĐ][A-ZĐ0-9]*"
-    r"(?:-[A-ZĐ][A-ZĐ0-9]*)*(?:/[a-z]+)?)$"
+    rf"^Số (?P<n>\d+)-(?P<type>[A-ZĐ][A-Za-zĐđ]*)/(?P<body>{_BODY}"
+    rf"(?:-{_BODY})*(?:/[a-z]+)?)$"
 )
 _DRAFT_NUMBER = re.compile(
-    r"^Số[\s.…]*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<body>[A-ZĐ][A-ZĐ0-9/-]*)$"
+    rf"^Số[\s.…]*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<body>{_BODY}(?:[/-]{_BODY})*)$"
 )
 _ANY_SYMBOL = re.compile(r"(?P<type>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<body>[A-ZĐ][A-ZĐ0-9-]*)")
 

@@ -151,14 +151,22 @@ def _org(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         )  # fmt: skip
         col.skip("F-ORG-2", Msg("không có tên cơ quan ban hành", "no issuing body"))
         return
-    superior = lines[:1] if len(lines) > 1 else []
-    issuing = lines[1:] if len(lines) > 1 else lines
+    # Up to three superior bodies stand above the issuing body (F-ORG-1): the leading
+    # lines that are not bold; when every line is bold, the first is taken as one.
+    leading = next((i for i, line in enumerate(lines) if _all_bold(line)), len(lines))
+    split = min(max(leading, 1), len(lines) - 1) if len(lines) > 1 else 0
+    superior, issuing = lines[:split], lines[split:]
     for line in superior:
         check_style(col, "F-ORG-2", line, "superior_body", profile.superior_body)
         _side(col, line, "superior_body", "left")
     for line in issuing:
         check_style(col, "F-ORG-2", line, "issuing_body", profile.issuing_body)
         _side(col, line, "issuing_body", "left")
+
+
+def _all_bold(line: Line) -> bool:
+    runs = [r for r in line.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _star(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:

@@ -8,6 +8,7 @@ and exposes ``register(subparsers, t)``.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 import signal
@@ -41,10 +42,18 @@ def detect_lang(argv: Sequence[str]) -> str:
     return "en" if os.environ.get("KEHOACH_LANG", "").lower().startswith("en") else "vi"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked (importlib.metadata is slow)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from kehoach import __version__
+
+        print(f"kehoach {__version__}")
+        parser.exit()
+
+
 def build_parser(t: Translator) -> KehoachArgumentParser:
     """The full parser, with every command module registered."""
-    from kehoach import __version__
-
     parser = KehoachArgumentParser(
         prog="kehoach",
         description=t(
@@ -55,8 +64,8 @@ def build_parser(t: Translator) -> KehoachArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"kehoach {__version__}",
+        action=_VersionAction,
+        nargs=0,
         help=t("xem phiên bản", "show the version"),
     )
     parser.add_argument(

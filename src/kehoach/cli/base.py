@@ -181,3 +181,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet)
         return False
+
+
+def add_jobs_option(parser: argparse.ArgumentParser, t: Translator) -> None:
+    """``--jobs N``: work on the files of a batch in N processes (same output, same order)."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help=t(
+            "số tiến trình xử lý song song (mặc định 1; kết quả và thứ tự như khi chạy một)",
+            "number of processes working in parallel (default 1; same results and order)",
+        ),
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)  # argparse words a ValueError as "invalid value"
+    if value < 1:
+        raise ValueError(text)
+    return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kehoach.cli.base import CliContext, Translator, add_subparser
+from kehoach.cli.base import CliContext, Translator, add_jobs_option, add_subparser
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -31,6 +31,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         default="text",
         help=t("dạng kết quả (json: xem docs/check.md)", "output format (json: see docs/check.md)"),
     )
+    add_jobs_option(check, t)
     check.set_defaults(handler=run_check)
 
 
@@ -39,5 +40,10 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from kehoach.check import run_check_command
 
     return run_check_command(
-        args.files, args.profile, args.format, "en" if ctx.lang == "en" else "vi", ctx.out
+        args.files,
+        args.profile,
+        args.format,
+        "en" if ctx.lang == "en" else "vi",
+        ctx.out,
+        jobs=args.jobs,
     )

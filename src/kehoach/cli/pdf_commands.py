@@ -47,7 +47,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     pdf.add_argument(
         "--timeout",
         type=float,
-        metavar="SECONDS",
+        metavar=t("GIÂY", "SECONDS"),
         help=t(
             "thời gian tối đa cho mỗi văn bản, tính bằng giây (mặc định 120)",
             "time limit per document in seconds (default 120)",

@@ -1,9 +1,9 @@
-"""``kehoach render``, ``kehoach validate`` and ``kehoach schema``."""
+"""``kehoach render``, ``validate``, ``schema`` and ``migrate``."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,14 +11,15 @@ from kehoach.cli.base import (
     CliContext,
     Translator,
     add_force_option,
+    add_jobs_option,
     add_subparser,
     refuse_inputs_as_outputs,
 )
-from kehoach.cli.pdf_commands import add_pdf_options, write_documents
-from kehoach.errors import KehoachError, OutputExistsError, UsageError
+from kehoach.cli.pdf_commands import add_pdf_options, is_pdf_path, write_documents
+from kehoach.errors import UsageError
 
 if TYPE_CHECKING:
-    from kehoach import PlanWarning
+    from kehoach.cli.render_jobs import Rendered
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -40,6 +41,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
     )
     add_force_option(render, t)
+    add_jobs_option(render, t)
     add_pdf_options(render, t)
     render.set_defaults(handler=run_render)
 
@@ -79,6 +81,20 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     add_force_option(schema, t)
     schema.set_defaults(handler=run_schema)
 
+    migrate = add_subparser(
+        commands,
+        "migrate",
+        t,
+        "chuyển tệp kế hoạch cũ sang cấu trúc phiên bản 2 (giữ nguyên chú thích)",
+        "rewrite an old plan file in the version 2 shape (comments kept)",
+    )
+    migrate.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml", "plan file .yaml"))
+    migrate.add_argument(
+        "-o", "--output", required=True, metavar="NEW.yaml", help=t("tệp mới", "the new file")
+    )
+    add_force_option(migrate, t)
+    migrate.set_defaults(handler=run_migrate)
+
 
 def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> list[Path]:
     """Where each plan's document goes: ``-o`` for one plan, ``--out-dir/<name>.docx`` for many."""
@@ -101,37 +117,46 @@ def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> l
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Render each plan in memory, then write the good ones; list the bad ones (exit 2).
+    """Render each plan and write it; list the bad ones (exit 2).
 
     One bad plan does not stop the others: every plan that validates and renders is
     written, each problem is printed, and the exit code is 2 if any plan failed. The
     plugins (template, filters, context, post-processing) are those of this run,
-    without the ``--disable-plugin`` ones. Should writing stop part-way (a full disk,
-    Ctrl-C), the files already written and those not written are listed.
+    without the ``--disable-plugin`` ones. With ``--jobs N`` plans are rendered by N
+    processes; messages, files and the exit code are the same as with one. Should
+    writing stop part-way (a full disk, Ctrl-C), the files already written and those
+    not written are listed.
     """
-    from kehoach import compose, load_plan, plugin_renderer, review_plan
     from kehoach.cli.plugin_commands import plugin_manager
+    from kehoach.cli.render_jobs import RenderJob, render_one, start
+    from kehoach.parallel import in_order
 
     targets = output_paths(args.plans, args.output, args.out_dir)
     refuse_inputs_as_outputs(args.plans, targets)
-    pm = plugin_manager(ctx)
-    ready: list[tuple[Path, bytes]] = []
+    plugin_manager(ctx)  # a plugin that cannot load stops the run before any plan
+    jobs = [
+        RenderJob(name, target, args.force, ctx.lang)
+        for name, target in zip(args.plans, targets, strict=True)
+    ]
+    results = in_order(
+        render_one, jobs, jobs=args.jobs, setup=start, setup_args=(ctx.disabled_plugins,)
+    )
     failed: list[str] = []
-    for name, target in zip(args.plans, targets, strict=True):
+    documents = _documents(ctx, results, failed)
+    if args.pdf or args.pdfa or any(is_pdf_path(path) for path in targets):
+        # LibreOffice converts the whole batch in one start: the documents are kept.
+        code = write_documents(ctx, list(documents), args)
+    else:
+        code = 0
+        written: list[Path] = []
         try:
-            plan = load_plan(name)
-            if not args.force and target.exists():
-                raise OutputExistsError(target)
-            document = compose(plan)
-            data = plugin_renderer(plan, document, pm).render_bytes(document)
-        except KehoachError as exc:
-            ctx.errors(exc.messages(ctx.lang))
-            failed.append(name)
-            continue
-        # The document is made anyway; what still needs a person is said on stderr.
-        print_warnings(ctx, name, review_plan(plan, plugin_manager=pm))
-        ready.append((target, data))
-    code = write_documents(ctx, ready, args)
+            for path, data in documents:  # each written as it comes: memory stays flat
+                write_one(ctx, path, data, force=args.force)
+                written.append(path)
+        except BaseException:
+            not_written = [str(job.target) for job in jobs[len(written) + len(failed) :]]
+            say_stopped(ctx, written, not_written)
+            raise
     if failed:
         if len(args.plans) > 1:
             ctx.error(
@@ -145,41 +170,54 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     return code
 
 
+def _documents(
+    ctx: CliContext, results: Iterable[Rendered], failed: list[str]
+) -> Iterator[tuple[Path, bytes]]:
+    """The documents of the good plans; the errors of the bad ones printed (and listed)."""
+    for result in results:
+        if result.data is None:
+            ctx.errors(result.errors)
+            failed.append(result.job.plan)
+            continue
+        # The document is made anyway; what still needs a person is said on stderr.
+        for line in result.warnings:
+            ctx.warn(line)
+        yield result.job.target, result.data
+
+
 def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:
     """Write independent outputs one by one; if stopped, say which were written and not."""
-    from kehoach import write_atomic
-
     written: list[Path] = []
     try:
         for path, data in files:
-            write_atomic(path, data, force=force)
+            write_one(ctx, path, data, force=force)
             written.append(path)
-            ctx.say(f"Đã tạo {path}", f"Wrote {path}")
     except BaseException:
-        if len(files) > 1:
-            left = [str(path) for path, _ in files[len(written) :]]
-            ctx.error(
-                ctx.t(
-                    f"dừng giữa chừng: đã ghi {len(written)}/{len(files)} tệp; chưa ghi: "
-                    + ", ".join(left),
-                    f"stopped part-way: {len(written)} of {len(files)} files written; not "
-                    "written: " + ", ".join(left),
-                )
-            )
+        say_stopped(ctx, written, [str(path) for path, _ in files[len(written) :]])
         raise
 
 
-def print_warnings(ctx: CliContext, name: str, warnings: Sequence[PlanWarning]) -> None:
-    """Print review warnings, each with the line of the plan file it is about."""
-    if not warnings:
-        return
-    from kehoach import positions_of
+def write_one(ctx: CliContext, path: Path, data: bytes, *, force: bool) -> None:
+    """Write one output atomically and say so."""
+    from kehoach import write_atomic
 
-    positions = positions_of(name)
-    for warning in warnings:
-        line = positions.line_of(warning.field) if warning.field else None
-        where = f", {ctx.t('dòng', 'line')} {line}" if line else ""
-        ctx.warn(f"{name}{where}: {warning.line(ctx.lang)}")
+    write_atomic(path, data, force=force)
+    ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+
+
+def say_stopped(ctx: CliContext, written: Sequence[Path], not_written: Sequence[str]) -> None:
+    """After a batch stopped part-way: which files were written and which not."""
+    if not not_written or len(written) + len(not_written) < 2:
+        return
+    total = len(written) + len(not_written)
+    ctx.error(
+        ctx.t(
+            f"dừng giữa chừng: đã ghi {len(written)}/{total} tệp; chưa ghi: "
+            + ", ".join(not_written),
+            f"stopped part-way: {len(written)} of {total} files written; not "
+            "written: " + ", ".join(not_written),
+        )
+    )
 
 
 def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -188,20 +226,22 @@ def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     All problems of all files are listed before exiting: exit 2 when a file is
     invalid; with ``--strict``, exit 1 when a valid file has warnings.
     """
-    from kehoach import InputError, load_plan, review_plan
+    from kehoach import InputError, load_plan_located, review_plan
     from kehoach.cli.plugin_commands import plugin_manager
+    from kehoach.cli.render_jobs import warning_lines
 
     failed = warned = False
     pm = plugin_manager(ctx)
     for name in args.plans:
         try:
-            plan = load_plan(name)
+            plan, positions = load_plan_located(name, plugin_manager=pm)
         except InputError as exc:
             failed = True
             ctx.errors(exc.messages(ctx.lang))
             continue
         warnings = review_plan(plan, plugin_manager=pm)
-        print_warnings(ctx, name, warnings)
+        for line in warning_lines(name, warnings, positions, ctx.lang):
+            ctx.warn(line)
         warned = warned or bool(warnings)
         if warnings:
             ctx.say(
@@ -225,4 +265,20 @@ def run_schema(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Đã tạo {args.output}", f"Wrote {args.output}")
     else:
         ctx.out.write(text)
+    return 0
+
+
+def run_migrate(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the plan in the version 2 shape; the rendered text does not change."""
+    from kehoach import migrate_plan, write_atomic
+
+    text, changed = migrate_plan(args.plan)
+    write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
+    if changed:
+        ctx.say(f"Đã tạo {args.output} (phiên bản 2)", f"Wrote {args.output} (version 2)")
+    else:
+        ctx.say(
+            f"Đã tạo {args.output}: tệp đã ở phiên bản 2, giữ nguyên",
+            f"Wrote {args.output}: the file was already version 2, unchanged",
+        )
     return 0

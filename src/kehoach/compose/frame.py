@@ -66,7 +66,8 @@ def frame_document(
     authority, position = signature.lines()
     document = ComposedDocument(
         profile=profile,
-        superior_body=header.superior_body.upper() if header.superior_body else None,
+        # A chain of superiors is one paragraph, a line each (F-ORG-1/2).
+        superior_body="\n".join(header.superior_chain).upper() or None,
         issuing_body=header.issuing_body.upper(),
         number_line=doc_number(header.number, type_c, body_c),
         date_line=date_line(header.place, header.date),

@@ -140,12 +140,37 @@ def strip_end_punctuation(text: str) -> str:
     return text.rstrip().rstrip(",;.").rstrip()
 
 
+DEFAULT_LEVELS = ("roman", "arabic", "decimal", "letter")
+"""Today's scheme: I. / 1. / 1.1. / a) (F-HEAD-2)."""
+
+
 @dataclass
 class Outline:
-    """Numbers headings by depth: "I.", "1.", "1.1.", then "a)" or "2.3.1." (F-HEAD-2)."""
+    """Numbers headings by depth with a scheme: "I.", "1.", "1.1.", "a)", "-", "+" (F-HEAD-2).
+
+    ``levels`` names how each depth is numbered (``numbering.levels``); deeper headings
+    repeat the last level's kind. ``None`` keeps the profile's scheme (level 4 "a)" or
+    "2.3.1." by ``format.level4_numbering``).
+    """
 
     profile: FormatProfile
+    levels: tuple[str, ...] | None = None
     counters: list[int] = field(default_factory=list)
+
+    def kind(self, level: int) -> str:
+        """How the heading at ``level`` is numbered."""
+        if self.levels:
+            return self.levels[min(level, len(self.levels)) - 1]
+        if level == 1:
+            return "roman"
+        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
+        if style.numbering == "letter" and level >= 4:
+            return "letter"
+        return "arabic" if level == 2 else "decimal"
+
+    def restart(self) -> None:
+        """Start numbering again from "I." (a new part, F-HEAD-1)."""
+        self.counters.clear()
 
     def next(self, level: int) -> str:
         """The number of the next heading at ``level`` (1-based)."""
@@ -154,12 +179,20 @@ class Outline:
             self.counters.append(0)
         self.counters[level - 1] += 1
         n = self.counters[level - 1]
-        if level == 1:
+        kind = self.kind(level)
+        if kind == "roman":
             return f"{roman(n)}{self.profile.heading_separator}"
-        style = self.profile.headings[min(level, len(self.profile.headings)) - 1]
-        if style.numbering == "letter" and level >= 4:
+        if kind == "letter":
             return f"{_letter(n)})"
-        return ".".join(str(c) for c in self.counters[1:level]) + "."
+        if kind in ("dash", "plus"):
+            return self.profile.bullets[0 if kind == "dash" else -1]
+        if kind == "arabic":
+            return f"{n}."
+        # decimal: the numbers of the Arabic levels above joined, "2.3.1."
+        first = level
+        while first > 1 and self.kind(first - 1) in ("arabic", "decimal"):
+            first -= 1
+        return ".".join(str(c) for c in self.counters[first - 1 : level]) + "."
 
     def heading(self, level: int, title: str, targets: Mapping[str, Target] | None = None) -> Para:
         """A numbered heading paragraph; level 1 is written IN HOA."""

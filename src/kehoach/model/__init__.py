@@ -1,16 +1,23 @@
 """Data model of Party documents and plans (pydantic; knows nothing of DOCX)."""
 
 from kehoach.model.blocks import (
+    BLOCK_KEYS,
     Block,
     Bullet,
     Column,
+    Labelled,
+    Numbered,
     Paragraph,
+    Quote,
     SubBullet,
     Subsection,
     Table,
     TableBlock,
     Target,
 )
+from kehoach.model.budget import BudgetBlock
+from kehoach.model.kinds import BlockKind, BlockOutput, PluginBlock, block_kinds
+from kehoach.model.outline import LevelKind, Numbering, Part
 from kehoach.model.parts import (
     Appendix,
     DocumentHeader,
@@ -35,11 +42,7 @@ from kehoach.model.plan import (
     Quarter,
     Task,
     TaskSchedule,
-    iter_blocks,
-    iter_targets,
-    iter_tasks,
-    plan_block_lists,
-    task_quarter,
+    heading_levels,
 )
 from kehoach.model.progress import (
     PERIODS,
@@ -54,9 +57,23 @@ from kehoach.model.progress import (
     TargetProgress,
     TaskProgress,
 )
+from kehoach.model.tasks import TaskGroup, TaskList, TasksBlock
 from kehoach.model.types import DocDate, Id, Money, RichText, Text
+from kehoach.model.upgrade import body_outline, body_sections
+from kehoach.model.walk import (
+    block_texts,
+    iter_blocks,
+    iter_budgets,
+    iter_targets,
+    iter_task_blocks,
+    iter_tasks,
+    plan_block_lists,
+    plan_budget,
+    task_quarter,
+)
 
 __all__ = [
+    "BLOCK_KEYS",
     "PERIODS",
     "STATUS_LABELS",
     "Appendix",
@@ -64,7 +81,10 @@ __all__ = [
     "AreaGroup",
     "AreaResult",
     "Block",
+    "BlockKind",
+    "BlockOutput",
     "Budget",
+    "BudgetBlock",
     "BudgetLine",
     "BudgetSource",
     "Bullet",
@@ -75,16 +95,23 @@ __all__ = [
     "DocumentHeader",
     "FormatOptions",
     "Id",
+    "Labelled",
+    "LevelKind",
     "Money",
     "MoneyWords",
+    "Numbered",
+    "Numbering",
     "Opening",
     "Paragraph",
+    "Part",
     "PeriodInfo",
     "Plan",
     "PlanSnapshot",
+    "PluginBlock",
     "Progress",
     "PurposesSection",
     "Quarter",
+    "Quote",
     "Recipients",
     "Reference",
     "ReportHeader",
@@ -99,13 +126,24 @@ __all__ = [
     "Target",
     "TargetProgress",
     "Task",
+    "TaskGroup",
+    "TaskList",
     "TaskProgress",
     "TaskSchedule",
+    "TasksBlock",
     "Text",
     "Title",
+    "block_kinds",
+    "block_texts",
+    "body_outline",
+    "body_sections",
+    "heading_levels",
     "iter_blocks",
+    "iter_budgets",
     "iter_targets",
+    "iter_task_blocks",
     "iter_tasks",
     "plan_block_lists",
+    "plan_budget",
     "task_quarter",
 ]

@@ -13,4 +13,5 @@ class KModel(BaseModel):
         validate_default=False,
         populate_by_name=True,
         use_attribute_docstrings=False,
+        defer_build=True,
     )

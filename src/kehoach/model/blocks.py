@@ -2,18 +2,24 @@
 
 A block list is what a person writes wherever a real plan has running text: a plain
 string is a paragraph, ``bullet:`` a "- " item (its ``items`` are "+ " items),
-``section:`` a numbered subsection, ``table:`` a table. Numbers (I., 1., 1.1.) and
-bullet marks are computed from the structure, never typed (F-HEAD-2).
+``section:`` a numbered subsection, ``table:`` a table, ``numbered:`` a numbered
+sentence, ``label:`` a bold label and its sentence, ``quote:`` a quotation, ``tasks:``
+a tasks block, ``budget:`` a budget block. Numbers (I., 1., 1.1.) and bullet marks are
+computed from the structure, never typed (F-HEAD-2). Plugins may add kinds
+(:mod:`kehoach.model.kinds`).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import AliasChoices, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
+from kehoach.model.budget import Budget, BudgetBlock
+from kehoach.model.kinds import RESERVED, PluginBlock, active_kind
+from kehoach.model.tasks import TasksBlock
 from kehoach.model.types import Id, RichText, Text
 
 _AT_LEAST_WORDS = ("ít nhất", "tối thiểu", "trở lên", "trên", "không dưới")
@@ -153,40 +159,104 @@ class TableBlock(KModel):
     table: Table = Field(description="Bảng: các cột, các dòng, dòng tổng cộng")
 
 
+class Numbered(KModel):
+    """A numbered sentence ("1. Nhiệt liệt chào mừng …!"): numbered like a heading, not one."""
+
+    numbered: RichText = Field(description="Câu được đánh số (không gõ số thứ tự)")
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong câu")
+
+
+class Labelled(KModel):
+    """A bold label followed by its sentence: "**Đối tượng kiểm tra:** cán bộ …"."""
+
+    label: RichText = Field(description="Nhãn in đậm, không gõ dấu hai chấm")
+    text: RichText = Field(default="", description="Câu sau nhãn")
+    numbered: bool = Field(
+        default=False, description='Đánh số nhãn như một mục ("1. Đối tượng kiểm tra: …")'
+    )
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu trong câu")
+
+
+class Quote(KModel):
+    """A quotation or citation, in italics, with its source after it."""
+
+    quote: RichText = Field(description="Lời trích dẫn")
+    source: Text | None = Field(default=None, description="Nguồn trích dẫn")
+
+
 class Subsection(KModel):
     """A numbered subsection; its number comes from its depth and position."""
 
     section: RichText = Field(description="Tiêu đề mục (không gõ số thứ tự)")
     id: Id | None = Field(default=None, description="Mã mục (tuỳ chọn)")
-    content: list[Block] = Field(default_factory=list, description="Nội dung của mục")
+    content: list[Block] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("content", "blocks"),
+        description="Nội dung của mục (hoặc ghi blocks)",
+    )
+
+
+BLOCK_KEYS = ("section", "bullet", "table", "label", "numbered", "quote", "tasks", "budget")
+"""The key that names each block kind, in the order they are recognised."""
+
+
+# Tags of the newer kinds differ from their keys so error paths keep the key
+# ("content[0].tasks.tasks[2].when"); the loader drops tags that are not keys.
+_V1_TAGS = ("section", "bullet", "table")
 
 
 def _block_tag(value: Any) -> str:
     if isinstance(value, str):
         return "str"
     if isinstance(value, dict):
-        for key in ("section", "bullet", "table", "text"):
+        for key in BLOCK_KEYS:
             if key in value:
-                return key
+                return key if key in _V1_TAGS else f"{key}_block"
+        if "text" not in value and len(value) == 1:
+            # One key naming no kind of kehoach's: a plugin's kind, or an unknown one.
+            return "plugin_block" if active_kind(str(next(iter(value)))) else "unknown"
         return "text"  # report the missing "text" key, the commonest mistake
     tags: dict[type, str] = {
         Subsection: "section",
         Bullet: "bullet",
         TableBlock: "table",
         Paragraph: "text",
+        Numbered: "numbered_block",
+        Labelled: "label_block",
+        Quote: "quote_block",
+        TasksBlock: "tasks_block",
+        BudgetBlock: "budget_block",
+        PluginBlock: "plugin_block",
     }
     return tags.get(type(value), "text")
 
+
+_PLUGIN_BLOCK_SCHEMA = {
+    "type": "object",
+    "title": "Khối do plugin thêm",
+    "description": "Một khối do plugin định nghĩa: {tên khối: nội dung}",
+    "minProperties": 1,
+    "maxProperties": 1,
+    "propertyNames": {"not": {"enum": sorted({*RESERVED, "computed"})}},
+}
 
 Block = Annotated[
     Annotated[RichText, Tag("str")]
     | Annotated[Paragraph, Tag("text")]
     | Annotated[Bullet, Tag("bullet")]
     | Annotated[Subsection, Tag("section")]
-    | Annotated[TableBlock, Tag("table")],
+    | Annotated[TableBlock, Tag("table")]
+    | Annotated[Numbered, Tag("numbered_block")]
+    | Annotated[Labelled, Tag("label_block")]
+    | Annotated[Quote, Tag("quote_block")]
+    | Annotated[TasksBlock, Tag("tasks_block")]
+    | Annotated[BudgetBlock, Tag("budget_block")]
+    | Annotated[PluginBlock, Tag("plugin_block"), WithJsonSchema(_PLUGIN_BLOCK_SCHEMA)],
     Discriminator(_block_tag),
 ]
 """One element of a content list (see the module docstring)."""
 
 Bullet.model_rebuild()
 Subsection.model_rebuild()
+Budget.model_rebuild(_types_namespace={"Block": Block})
+BudgetBlock.model_rebuild()

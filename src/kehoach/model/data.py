@@ -61,8 +61,15 @@ def iter_free_text(data: Any, path: Path = ()) -> Iterator[tuple[Path, str | int
         yield path, data
 
 
+def data_at(data: Any, path: Path) -> Any:
+    """The value at ``path`` in dumped data (the dict or list itself, to change in place)."""
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _is_row(path: Path) -> bool:
     return len(path) >= 2 and path[-2] == "rows" and isinstance(path[-1], int)
 
 
-__all__ = ["NOT_TEXT", "Path", "iter_free_text", "iter_target_data"]
+__all__ = ["NOT_TEXT", "Path", "data_at", "iter_free_text", "iter_target_data"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
@@ -24,6 +24,14 @@ class DocumentHeader(KModel):
     superior_body: Text | None = Field(
         default=None,
         description="Tên cơ quan cấp trên trực tiếp, ví dụ: Đảng bộ tỉnh Lào Cai (F-ORG-1)",
+    )
+    superiors: list[Text] = Field(
+        default_factory=list,
+        max_length=3,
+        description=(
+            "Chuỗi cơ quan cấp trên, từ trên xuống, tối đa 3 dòng, ví dụ: Đảng bộ tỉnh …,"
+            " Đảng bộ huyện … (dùng thay cho superior_body)"
+        ),
     )
     issuing_body: Text = Field(description="Tên cơ quan ban hành, ví dụ: Thị ủy Sa Pa (F-ORG-2)")
     number: int | None = Field(
@@ -46,6 +54,27 @@ class DocumentHeader(KModel):
     draft_label: Text | None = Field(
         default=None, description='Dấu dự thảo, ví dụ: "Dự thảo lần 2" (F-DRAFT-1)'
     )
+
+    @model_validator(mode="after")
+    def _one_superior_field(self) -> DocumentHeader:
+        if self.superior_body and self.superiors:
+            raise PydanticCustomError(
+                "kehoach.superior_twice",
+                "write superior_body or superiors, not both",
+                {},
+            )
+        return self
+
+    @property
+    def superior_chain(self) -> list[str]:
+        """The superior bodies above the issuing body, top first (0–3 lines, F-ORG-1)."""
+        return list(self.superiors) or ([self.superior_body] if self.superior_body else [])
+
+    @property
+    def direct_superior(self) -> str | None:
+        """The body directly above the issuing body, if any."""
+        chain = self.superior_chain
+        return chain[-1] if chain else None
 
     @property
     def full_date(self) -> _Date | None:
@@ -218,4 +247,8 @@ class Section(KModel):
 
     title: RichText = Field(description="Tiêu đề mục lớn (không gõ số La Mã)")
     id: Text | None = Field(default=None, description="Mã mục (tuỳ chọn)")
-    content: list[Block] = Field(default_factory=list, description="Nội dung")
+    content: list[Block] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("content", "blocks"),
+        description="Nội dung (hoặc ghi blocks)",
+    )

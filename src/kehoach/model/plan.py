@@ -1,15 +1,24 @@
-"""The plan (Kế hoạch): the parts of the reference plan, as typed data."""
+"""The plan (Kế hoạch): header, title, opening, ordered sections of blocks, signature.
+
+A version 2 plan writes its body as ``sections`` (or ``parts`` of sections); a
+version 1 plan keeps the fixed fields of the reference plan (``purposes``, ``content``,
+``organization``, ``budget``, ``reporting``, ``other_sections``), read as sections by
+:mod:`kehoach.model.upgrade`. Walkers live in :mod:`kehoach.model.walk`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
-from kehoach.model.blocks import Block, Bullet, Paragraph, SubBullet, Subsection, Target
+from kehoach.model.blocks import Block, Subsection, Target
+from kehoach.model.budget import Budget, BudgetBlock, BudgetLine, BudgetSource
+from kehoach.model.located import walk_models
+from kehoach.model.outline import Numbering, Part
 from kehoach.model.parts import (
     Appendix,
     DocumentHeader,
@@ -21,165 +30,22 @@ from kehoach.model.parts import (
     Title,
 )
 from kehoach.model.placeholders import placeholders
-from kehoach.model.types import Id, Money, RichText, Text
+from kehoach.model.tasks import Quarter, Task, TasksBlock
+from kehoach.model.types import Text
+from kehoach.model.v1 import Area, AreaGroup, ContentSection, PurposesSection, TaskSchedule
+from kehoach.model.walk import (
+    block_texts,
+    iter_blocks,
+    iter_targets,
+    iter_tasks,
+    plan_block_lists,
+    plan_headings,
+    task_quarter,
+)
 from kehoach.vi import body_code, type_code
 
-
-class Area(KModel):
-    """A numbered group of objectives or solutions (1.1., 1.2., …)."""
-
-    id: Id | None = Field(default=None, description="Mã lĩnh vực (tuỳ chọn)")
-    title: RichText = Field(description="Tên lĩnh vực")
-    content: list[Block] = Field(default_factory=list, description="Nội dung")
-
-
-class AreaGroup(KModel):
-    """A numbered part made of areas: Mục tiêu, Giải pháp."""
-
-    title: RichText = Field(description="Tiêu đề")
-    intro: list[Block] = Field(default_factory=list, description="Đoạn mở đầu")
-    areas: list[Area] = Field(default_factory=list, description="Các lĩnh vực (1.1., 1.2., …)")
-
-
-class Task(KModel):
-    """A task of one quarter; ``{count}`` in its text places its count."""
-
-    id: Id = Field(description="Mã nhiệm vụ, ổn định qua các năm")
-    text: RichText = Field(description="Nội dung nhiệm vụ")
-    count: int | None = Field(default=None, ge=0, description="Số lượng (tuỳ chọn)")
-    unit: Text | None = Field(default=None, description="Đơn vị tính của số lượng")
-    lead: Text | None = Field(default=None, description="Đơn vị chủ trì")
-    support: list[Text] = Field(default_factory=list, description="Đơn vị phối hợp")
-    due: date | None = Field(default=None, description="Thời hạn hoàn thành")
-    recurring: bool | None = Field(
-        default=None,
-        description="Nhiệm vụ lặp lại hằng năm? Để trống: kehoach tự đoán khi lập kế hoạch năm sau",
-    )
-
-
-class Quarter(KModel):
-    """The tasks of one quarter."""
-
-    quarter: int = Field(ge=1, le=4, description="Quý (1–4)")
-    tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ trong quý")
-
-
-class TaskSchedule(KModel):
-    """Nhiệm vụ cụ thể by quarter ("- Quý I" then "+ …" items)."""
-
-    title: RichText = Field(default="Nhiệm vụ cụ thể", description="Tiêu đề")
-    intro: list[Block] = Field(default_factory=list, description="Đoạn mở đầu")
-    quarters: list[Quarter] = Field(default_factory=list, description="Các quý")
-
-    @model_validator(mode="after")
-    def _quarters_once_in_order(self) -> TaskSchedule:
-        numbers = [q.quarter for q in self.quarters]
-        if numbers != sorted(set(numbers)):
-            raise PydanticCustomError(
-                "kehoach.quarter_order",
-                "quarters must appear once each, in order (got {numbers})",
-                {"numbers": numbers},
-            )
-        return self
-
-
-class ContentSection(KModel):
-    """II. Nội dung: objectives with targets, quarterly tasks, solutions."""
-
-    title: RichText = Field(default="Nội dung thực hiện", description="Tiêu đề")
-    intro: list[Block] = Field(default_factory=list, description="Đoạn mở đầu")
-    objectives: AreaGroup | None = Field(default=None, description="Mục tiêu")
-    tasks: TaskSchedule | None = Field(default=None, description="Nhiệm vụ cụ thể theo quý")
-    solutions: AreaGroup | None = Field(default=None, description="Giải pháp")
-    extra: list[Block] = Field(default_factory=list, description="Các mục khác sau giải pháp")
-
-
-class PurposesSection(KModel):
-    """I. Mục đích, yêu cầu."""
-
-    title: RichText = Field(default="Mục đích, yêu cầu", description="Tiêu đề")
-    purpose_title: RichText = Field(default="Mục đích", description="Tiêu đề phần mục đích")
-    purpose: list[Block] = Field(default_factory=list, description="Mục đích")
-    requirements_title: RichText = Field(default="Yêu cầu", description="Tiêu đề phần yêu cầu")
-    requirements: list[Block] = Field(default_factory=list, description="Yêu cầu")
-
-
-class BudgetSource(KModel):
-    """A source of funds."""
-
-    id: Id | None = Field(default=None, description="Mã nguồn (tuỳ chọn)")
-    name: Text = Field(description="Tên nguồn, ví dụ: Ngân sách của Thị xã")
-    amount: Money = Field(description="Số tiền (đồng)")
-
-
-class BudgetLine(KModel):
-    """A line of the budget appendix (phụ biểu)."""
-
-    id: Id | None = Field(default=None, description="Mã dòng (tuỳ chọn)")
-    name: Text = Field(description="Nội dung chi")
-    amount: Money = Field(description="Số tiền (đồng)")
-    source: Id | None = Field(default=None, description="Mã nguồn kinh phí")
-    note: Text | None = Field(default=None, description="Ghi chú")
-
-
-class Budget(KModel):
-    """IV. Kinh phí: total, sources (which must add up), this year's need, detail lines."""
-
-    title: RichText = Field(default="Kinh phí thực hiện", description="Tiêu đề")
-    total_label: RichText = Field(
-        default="Tổng kinh phí thực hiện", description="Nhãn dòng tổng kinh phí"
-    )
-    total: Money = Field(description="Tổng kinh phí (đồng)")
-    appendix_note: bool | None = Field(
-        default=None,
-        description='Ghi "(Có phụ biểu chi tiết đính kèm)"; mặc định: khi có dòng chi tiết',
-    )
-    notes: list[Block] = Field(default_factory=list, description="Ghi chú sau dòng tổng")
-    sources_title: RichText = Field(default="Nguồn kinh phí", description="Tiêu đề nguồn")
-    sources: list[BudgetSource] = Field(default_factory=list, description="Các nguồn kinh phí")
-    year_label: RichText | None = Field(
-        default=None, description="Nhãn nhu cầu năm (mặc định: Nhu cầu kinh phí năm <năm>)"
-    )
-    year_amount: Money | None = Field(default=None, description="Nhu cầu kinh phí năm kế hoạch")
-    lines: list[BudgetLine] = Field(default_factory=list, description="Các dòng phụ biểu")
-    appendix_title: Text = Field(
-        default="Dự toán kinh phí thực hiện", description="Tên phụ biểu kinh phí"
-    )
-
-    @model_validator(mode="after")
-    def _amounts_add_up(self) -> Budget:
-        if self.sources and sum(s.amount for s in self.sources) != self.total:
-            raise PydanticCustomError(
-                "kehoach.budget_sources",
-                "the sources add up to {sum} đồng, not the total {total} đồng",
-                {"sum": sum(s.amount for s in self.sources), "total": self.total},
-            )
-        if self.lines and sum(line.amount for line in self.lines) != self.total:
-            raise PydanticCustomError(
-                "kehoach.budget_lines",
-                "the detail lines add up to {sum} đồng, not the total {total} đồng",
-                {"sum": sum(line.amount for line in self.lines), "total": self.total},
-            )
-        if self.year_amount is not None and self.year_amount > self.total:
-            raise PydanticCustomError(
-                "kehoach.budget_year",
-                "this year's amount {year} đồng is more than the total {total} đồng",
-                {"year": self.year_amount, "total": self.total},
-            )
-        source_ids = {s.id for s in self.sources if s.id}
-        for line in self.lines:
-            if line.source and line.source not in source_ids:
-                raise PydanticCustomError(
-                    "kehoach.budget_line_source",
-                    "line '{name}' names unknown source '{source}'",
-                    {"name": line.name, "source": line.source},
-                )
-        return self
-
-    @property
-    def has_appendix(self) -> bool:
-        """Whether the plan carries the budget appendix table (F-APX-5)."""
-        return bool(self.lines)
+V1_FIELDS = ("purposes", "content", "organization", "budget", "reporting", "other_sections")
+"""The body fields of a version 1 plan, in the order they are rendered."""
 
 
 class Plan(KModel):
@@ -188,11 +54,28 @@ class Plan(KModel):
     plan_type: Text | None = Field(
         default=None, description="Loại kế hoạch (mã plugin), ví dụ: tuyen-giao, dan-van"
     )
+    version: Literal[1, 2] | None = Field(
+        default=None,
+        description="Phiên bản cấu trúc tệp: 2 (các mục theo thứ tự); để trống là 1 (tệp cũ)",
+    )
     year: int = Field(ge=1930, le=2200, description="Năm kế hoạch")
     header: DocumentHeader = Field(description="Tiêu đề văn bản: cơ quan, số, địa danh, ngày")
     title: Title = Field(description="Tên loại và trích yếu")
     opening: Opening = Field(default_factory=Opening, description="Căn cứ và đoạn mở đầu")
-    purposes: PurposesSection | None = Field(default=None, description="I. Mục đích, yêu cầu")
+    numbering: Numbering | None = Field(
+        default=None, description="Cách đánh số các cấp mục (mặc định: I. / 1. / 1.1. / a))"
+    )
+    sections: list[Section] = Field(
+        default_factory=list,
+        description="Các mục lớn theo thứ tự, tiêu đề tuỳ ý (phiên bản 2)",
+    )
+    parts: list[Part] = Field(
+        default_factory=list,
+        description='Các phần ("Phần thứ nhất…"), mỗi phần gồm các mục lớn (phiên bản 2)',
+    )
+    purposes: PurposesSection | None = Field(
+        default=None, description="I. Mục đích, yêu cầu (phiên bản 1)"
+    )
     content: ContentSection | None = Field(default=None, description="II. Nội dung")
     organization: Section | None = Field(default=None, description="III. Tổ chức thực hiện")
     budget: Budget | None = Field(default=None, description="IV. Kinh phí")
@@ -205,6 +88,42 @@ class Plan(KModel):
     signature: Signature = Field(description="Chữ ký")
     appendices: list[Appendix] = Field(default_factory=list, description="Các phụ lục khác")
     format: FormatOptions = Field(default_factory=FormatOptions, description="Tuỳ chọn thể thức")
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Plan:
+        used = [name for name in V1_FIELDS if getattr(self, name)]
+        if used and (self.version == 2 or self.sections or self.parts):
+            raise PydanticCustomError(
+                "kehoach.version_mix",
+                "a version 2 file puts its content in sections/parts, not {fields}",
+                {"fields": ", ".join(used)},
+            )
+        if self.sections and self.parts:
+            raise PydanticCustomError(
+                "kehoach.sections_and_parts", "write sections or parts, not both", {}
+            )
+        # Version 1 files keep loading as they did; version 2 keeps headings, tasks and
+        # budgets inside the body's sections.
+        places = (("opening", "phần mở đầu"), ("closing", "đoạn kết")) if self.version == 2 else ()
+        for place, place_vi in places:
+            for model, path in walk_models(getattr(self, place), (place,)):
+                kind = _section_level_kind(model)
+                if kind and not _inside_table(path):
+                    raise PydanticCustomError(
+                        "kehoach.block_place",
+                        "a {kind} block cannot go in {place}",
+                        {"kind": kind, "place": place, "place_vi": place_vi, "at": path},
+                    )
+        if self.version == 2:
+            levels = len(heading_levels(self))
+            for depth, path in _depths(self):
+                if depth > levels:
+                    raise PydanticCustomError(
+                        "kehoach.too_deep",
+                        "section nested too deeply: level {depth}, the numbering has {levels}",
+                        {"depth": depth, "levels": levels, "at": path},
+                    )
+        return self
 
     @model_validator(mode="after")
     def _symbols_derivable(self) -> Plan:
@@ -232,12 +151,12 @@ class Plan(KModel):
     @model_validator(mode="after")
     def _ids_and_placeholders(self) -> Plan:
         seen: set[str] = set()
-        for kind, item_id in _all_ids(self):
+        for kind, item_id, path in _all_ids(self):
             if item_id in seen:
                 raise PydanticCustomError(
                     "kehoach.duplicate_id",
                     "{kind} id {id} is used twice",
-                    {"kind": kind, "kind_vi": _KINDS_VI[kind], "id": item_id},
+                    {"kind": kind, "kind_vi": _KINDS_VI[kind], "id": item_id, "at": path},
                 )
             seen.add(item_id)
         target_ids = {t.id for t in iter_targets(self)}
@@ -263,85 +182,34 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def iter_blocks(blocks: list[Block]) -> Iterator[Block]:
-    """Every block of a list, subsections' content included, in document order."""
-    for block in blocks:
-        yield block
-        if isinstance(block, Subsection):
-            yield from iter_blocks(block.content)
+def heading_levels(plan: Plan) -> list[str]:
+    """How each depth of headings is numbered: the document's scheme, else the default.
 
-
-def block_texts(blocks: list[Block]) -> Iterator[tuple[str, list[Target]]]:
-    """Every text of a block list, each with the targets it declares, in document order.
-
-    Paragraphs, "- " and "+ " items and subsection headings: the texts written with
-    inline marks (``**``, ``*``, ``{id}``). Table cells are plain text and left out.
+    The default is today's: I. / 1. / 1.1. / then a) or 2.3.1. (``format.level4_numbering``).
     """
-    for block in iter_blocks(blocks):
-        if isinstance(block, str):
-            yield block, []
-        elif isinstance(block, Paragraph):
-            yield block.text, block.targets
-        elif isinstance(block, Bullet):
-            yield block.bullet, block.targets
-            for item in block.items:
-                if isinstance(item, SubBullet):
-                    yield item.text, item.targets
-                else:
-                    yield item, []
-        elif isinstance(block, Subsection):
-            yield block.section, []
+    if plan.numbering and plan.numbering.levels:
+        return list(plan.numbering.levels)
+    return ["roman", "arabic", "decimal", plan.format.level4_numbering]
 
 
-def plan_block_lists(plan: Plan) -> Iterator[list[Block]]:
-    """Every top-level block list of a plan, in document order."""
-    yield plan.opening.paragraphs
-    if plan.purposes:
-        yield plan.purposes.purpose
-        yield plan.purposes.requirements
-    if plan.content:
-        c = plan.content
-        yield c.intro
-        for group in (c.objectives, c.tasks, c.solutions):
-            if group is not None:
-                yield group.intro
-            if isinstance(group, AreaGroup):
-                yield from (area.content for area in group.areas)
-        yield c.extra
-    if plan.organization:
-        yield plan.organization.content
-    if plan.budget:
-        yield plan.budget.notes
-    for section in (plan.reporting, *plan.other_sections):
-        if section:
-            yield section.content
-    yield plan.closing
-    for appendix in plan.appendices:
-        yield appendix.content
+def _section_level_kind(model: object) -> str | None:
+    # Headings, tasks and budgets belong to the body's sections, not around them.
+    for kind, cls in (("section", Subsection), ("tasks", TasksBlock), ("budget", BudgetBlock)):
+        if isinstance(model, cls):
+            return kind
+    return None
 
 
-def _headings(plan: Plan) -> Iterator[str]:
-    """The trích yếu, the headings and the budget's labels: inline marks, no targets."""
-    yield plan.title.subject
-    if plan.purposes:
-        p = plan.purposes
-        yield from (p.title, p.purpose_title, p.requirements_title)
-    if plan.content:
-        c = plan.content
-        yield c.title
-        for group in (c.objectives, c.tasks, c.solutions):
-            if group is not None:
-                yield group.title
-            if isinstance(group, AreaGroup):
-                yield from (area.title for area in group.areas)
-    for section in (plan.organization, plan.reporting, *plan.other_sections):
-        if section:
-            yield section.title
-    if plan.budget:
-        b = plan.budget
-        yield from (b.title, b.total_label, b.sources_title)
-        if b.year_label:
-            yield b.year_label
+def _inside_table(path: tuple[str | int, ...]) -> bool:
+    return "table" in path
+
+
+def _depths(plan: Plan) -> Iterator[tuple[int, tuple[str | int, ...]]]:
+    """The heading depth of every section and subsection (1 = top level), with its path."""
+    for model, path in walk_models(plan):
+        if isinstance(model, Subsection | Section) and path and path[0] in ("sections", "parts"):
+            depth = sum(1 for part in path if part in ("content", "sections"))
+            yield depth, path
 
 
 def _texts_with_targets(plan: Plan) -> Iterator[tuple[str, list[Target], set[str]]]:
@@ -350,34 +218,13 @@ def _texts_with_targets(plan: Plan) -> Iterator[tuple[str, list[Target], set[str
     Only a task's text may use ``{count}`` (its own count); elsewhere it would be
     printed as it is.
     """
-    for heading in _headings(plan):
+    for heading in plan_headings(plan):
         yield heading, [], set()
     for blocks in plan_block_lists(plan):
         for text, targets in block_texts(blocks):
             yield text, targets, set()
     for task in iter_tasks(plan):
         yield task.text, [], {"count"}
-
-
-def iter_targets(plan: Plan) -> Iterator[Target]:
-    """Every measurable target of the plan, in document order."""
-    for blocks in plan_block_lists(plan):
-        for _, targets in block_texts(blocks):
-            yield from targets
-
-
-def iter_tasks(plan: Plan) -> Iterator[Task]:
-    """Every quarterly task of the plan, quarter by quarter."""
-    if plan.content and plan.content.tasks:
-        for quarter in plan.content.tasks.quarters:
-            yield from quarter.tasks
-
-
-def task_quarter(plan: Plan) -> dict[str, int]:
-    """Map each task id to its quarter."""
-    if not (plan.content and plan.content.tasks):
-        return {}
-    return {t.id: q.quarter for q in plan.content.tasks.quarters for t in q.tasks}
 
 
 _KINDS_VI = {
@@ -389,20 +236,43 @@ _KINDS_VI = {
 }
 
 
-def _all_ids(plan: Plan) -> Iterator[tuple[str, str]]:
-    for target in iter_targets(plan):
-        yield "target", target.id
-    for task in iter_tasks(plan):
-        yield "task", task.id
-    if plan.content:
-        for group in (plan.content.objectives, plan.content.solutions):
-            for area in group.areas if group else []:
-                if area.id:
-                    yield "area", area.id
-    if plan.budget:
-        for source in plan.budget.sources:
-            if source.id:
-                yield "budget source", source.id
-        for line in plan.budget.lines:
-            if line.id:
-                yield "budget line", line.id
+_ID_KINDS: tuple[tuple[type, str], ...] = (
+    (Target, "target"),
+    (Task, "task"),
+    (Area, "area"),
+    (BudgetSource, "budget source"),
+    (BudgetLine, "budget line"),
+)
+
+
+def _all_ids(plan: Plan) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """The id of every target, task, area and budget source or line, where it is written."""
+    for model, path in walk_models(plan):
+        for cls, kind in _ID_KINDS:
+            item_id = getattr(model, "id", None)
+            if isinstance(model, cls) and item_id:
+                yield kind, item_id, (*path, "id")
+
+
+__all__ = [
+    "V1_FIELDS",
+    "Area",
+    "AreaGroup",
+    "Budget",
+    "BudgetLine",
+    "BudgetSource",
+    "ContentSection",
+    "Plan",
+    "PurposesSection",
+    "Quarter",
+    "Task",
+    "TaskSchedule",
+    "Text",
+    "block_texts",
+    "heading_levels",
+    "iter_blocks",
+    "iter_targets",
+    "iter_tasks",
+    "plan_block_lists",
+    "task_quarter",
+]

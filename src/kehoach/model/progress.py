@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from kehoach.model.base import KModel
+from kehoach.model.outline import Numbering
 from kehoach.model.parts import FormatOptions, Recipients, Signature
 from kehoach.model.progress_types import (
     DONE_STATUSES,
@@ -34,6 +35,7 @@ from kehoach.model.progress_types import (
     parse_status,
     value_error,
 )
+from kehoach.model.report_outline import ReportPart, ReportSection
 from kehoach.model.types import DocDate, Id, Money, RichText, Text
 
 
@@ -180,10 +182,31 @@ class Progress(KModel):
     format: FormatOptions | None = Field(
         default=None, description="Tuỳ chọn thể thức (mặc định: như kế hoạch)"
     )
+    numbering: Numbering | None = Field(
+        default=None, description="Cách đánh số các cấp mục của báo cáo"
+    )
+    sections: list[ReportSection] = Field(
+        default_factory=list,
+        description=(
+            "Các mục của báo cáo theo thứ tự (mặc định: Kết quả, Đánh giá, Phương hướng,"
+            " Đề xuất); mục riêng có thể đặt phần kehoach tự tính (computed)"
+        ),
+    )
+    parts: list[ReportPart] = Field(
+        default_factory=list, description='Các phần của báo cáo ("Phần thứ nhất…")'
+    )
     generated_from: PlanSnapshot | None = Field(
         default=None,
         description="Kế hoạch lúc tạo bảng tính (kehoach tự ghi, để cảnh báo khi kế hoạch đã đổi)",
     )
+
+    @model_validator(mode="after")
+    def _sections_or_parts(self) -> Progress:
+        if self.sections and self.parts:
+            raise value_error(
+                "write sections or parts, not both", "ghi sections hoặc parts, không cả hai"
+            )
+        return self
 
     @model_validator(mode="after")
     def _ids_once(self) -> Progress:

@@ -16,6 +16,7 @@ from kehoach.compose.text import merge_runs, text_runs
 from kehoach.model import DocumentHeader, Plan, Progress, iter_targets
 from kehoach.report.compute import ReportData, compute_report
 from kehoach.report.notices import emit_warnings
+from kehoach.report.outline import has_outline, places_tables, write_outline
 from kehoach.report.phrases import next_period_phrase, quantity_text, share_phrase, target_runs
 from kehoach.report.sections import write_sections
 from kehoach.report.tables import has_tables, report_appendix
@@ -47,7 +48,8 @@ def report_header(
     own, base = progress.header, plan.header
     body_code = own.body_code or (None if own.issuing_body else base.body_code)
     return DocumentHeader(
-        superior_body=own.superior_body or base.superior_body,
+        superior_body=own.superior_body,
+        superiors=[] if own.superior_body else base.superior_chain,
         issuing_body=own.issuing_body or base.issuing_body,
         number=own.number,
         type_code=None,
@@ -66,8 +68,12 @@ def compose_report_data(data: ReportData) -> ComposedDocument:
     profile = resolve_profile(options, header.date)
     signature = progress.signature or plan.signature
     targets = {t.id: t for t in iter_targets(plan)}
-    w = BodyWriter(profile, targets)
-    write_sections(w, data, profile)
+    levels = progress.numbering.levels if progress.numbering else None
+    w = BodyWriter(profile, targets, levels=levels, options=options, year=plan.year)
+    if has_outline(data):
+        write_outline(w, data, profile)
+    else:
+        write_sections(w, data, profile)
     if progress.closing:
         w.blocks(progress.closing, 1)
     else:
@@ -83,7 +89,7 @@ def compose_report_data(data: ReportData) -> ComposedDocument:
         body=w.result(),
         recipients=progress.recipients or plan.recipients,
         signature=signature,
-        appendices=(appendix,) if has_tables(data) else (),
+        appendices=(appendix,) if has_tables(data) and not places_tables(data) else (),
         keywords=[x for x in ("kehoach", "bao-cao", plan.plan_type) if x],
         tone_style=options.tone_style,
     )

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from kehoach.errors import InputError, Problem
 from kehoach.loader import format_path
-from kehoach.model import Plan, Progress, Target, iter_targets, iter_tasks, task_quarter
+from kehoach.model import (
+    Plan,
+    Progress,
+    Target,
+    iter_targets,
+    iter_tasks,
+    plan_budget,
+    task_quarter,
+)
 from kehoach.model.progress import DONE_STATUSES
 from kehoach.report.areas import TOTAL_SOURCE, find_source, plan_areas
 from kehoach.report.links import LinkResult, link_progress
@@ -138,7 +146,9 @@ def _tasks(
 
 
 def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
-    budget = plan.budget
+    # A budget without amounts (a clause, sources with no figure) reports only what the
+    # progress file allocates: kehoach never prints a dự toán nobody wrote.
+    budget = plan_budget(plan)
     if budget is None:
         return ()
     if not budget.sources:
@@ -147,6 +157,8 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
         allocated = year_amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
+        if allocated is None:
+            return ()
         return (
             BudgetRow(
                 budget.total_label,
@@ -163,6 +175,8 @@ def _budget(plan: Plan, progress: Progress) -> tuple[BudgetRow, ...]:
         allocated = source.amount
         if entry and entry.allocated is not None:
             allocated = entry.allocated
+        if allocated is None:
+            continue
         rows.append(
             BudgetRow(
                 source.name,

@@ -19,7 +19,15 @@ from datetime import date
 from typing import Any
 
 from kehoach.errors import UsageError
-from kehoach.model import Block, Plan, Progress, iter_targets, iter_tasks, task_quarter
+from kehoach.model import (
+    Block,
+    Plan,
+    Progress,
+    iter_targets,
+    iter_tasks,
+    plan_budget,
+    task_quarter,
+)
 from kehoach.model.placeholders import placeholders
 from kehoach.model.plan import block_texts
 from kehoach.model.progress import STATUS_LABELS, STATUS_LABELS_EN
@@ -96,9 +104,10 @@ def link_progress(
             continue
         if resolved is not None:
             _check_task_dates(i, task_entry, task.due, quarters[task.id], resolved, errors, warns)
-    sources = plan.budget.sources if plan.budget else []
+    budget = plan_budget(plan)
+    sources = budget.sources if budget else []
     for i, spending in enumerate(progress.budget):
-        if plan.budget is None:
+        if budget is None:
             errors.append(
                 Notice(
                     ("budget", i, "source"),

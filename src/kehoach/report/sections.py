@@ -9,7 +9,7 @@ tasks, unmet targets, missing figures) are stated here, never guessed.
 from __future__ import annotations
 
 from kehoach.compose import BodyWriter, Run
-from kehoach.compose.plan import task_runs
+from kehoach.compose.tasks import task_runs
 from kehoach.compose.text import merge_runs, strip_end_punctuation, text_runs
 from kehoach.model.progress import STATUS_LABELS
 from kehoach.profiles import FormatProfile
@@ -53,9 +53,9 @@ class ReportSections:
         return format_money(amount, self.money_unit)
 
     # I. Kết quả thực hiện
-    def results(self) -> None:
+    def results(self, title: str = "Kết quả thực hiện") -> None:
         w, data = self.w, self.data
-        w.heading(1, "Kết quả thực hiện")
+        w.heading(1, title)
         w.blocks(self.progress.summary, 2)
         cutoff = f"số liệu tính đến ngày {short_date(data.period.cutoff)}"
         if has_tables(data):  # F-APX-1: the text refers to its appendix
@@ -85,9 +85,10 @@ class ReportSections:
         if data.budget:
             self.budget_results()
 
-    def target_results(self) -> None:
+    def target_results(self, level: int = 2, heading: bool = True) -> None:
         w, data = self.w, self.data
-        w.heading(2, "Thực hiện các mục tiêu, chỉ tiêu")
+        if heading:
+            w.heading(level, "Thực hiện các mục tiêu, chỉ tiêu")
         shares = [s for s in data.target_shares() if s.count]
         if data.targets:
             parts = "; ".join(share_phrase(s, "chỉ tiêu") for s in shares)
@@ -104,14 +105,21 @@ class ReportSections:
             narrative = self.narratives.get(group.area_key) if group.area_key else None
             if not group.targets and not narrative:
                 continue
-            w.heading(3, group.title)
-            w.blocks(narrative or [], 4)  # type: ignore[arg-type]
+            sub = level + 1 if heading else level  # placed in a section: groups are its 1., 2.
+            w.heading(sub, group.title)
+            w.blocks(narrative or [], sub + 1)  # type: ignore[arg-type]
             for result in group.targets:
                 w.bullet(1, target_runs(result, data.label("behind").lower()))
 
-    def task_results(self) -> None:
+    def task_results(self, level: int = 2, heading: bool = True) -> None:
+        if heading:
+            self.w.heading(level, "Thực hiện các nhiệm vụ cụ thể")
+        self.task_counts(" Cụ thể:")
+        self.task_list()
+
+    def task_counts(self, end: str = "") -> None:
+        """ "Theo kế hoạch, … có 06 nhiệm vụ (quý I, …); kết quả: hoàn thành đúng hạn …"."""
         w, data = self.w, self.data
-        w.heading(2, "Thực hiện các nhiệm vụ cụ thể")
         quarters = sorted({t.quarter for t in data.tasks})
         quarter_text = ", ".join(f"quý {roman(q)}" for q in quarters)
         shares = [s for s in data.status_shares() if s.count]
@@ -121,10 +129,15 @@ class ReportSections:
             [
                 Run(
                     f"Theo kế hoạch, {data.period.phrase} có {count(len(data.tasks))} nhiệm vụ "
-                    f"({quarter_text}); kết quả: {parts}. Cụ thể:"
+                    f"({quarter_text}); kết quả: {parts}.{end}"
                 )
             ],
         )
+
+    def task_list(self) -> None:
+        """The tasks by status: "- Hoàn thành đúng hạn: 04 nhiệm vụ" then "+ …" lines."""
+        w, data = self.w, self.data
+        shares = [s for s in data.status_shares() if s.count]
         labels = {**STATUS_LABELS, UNREPORTED: UNREPORTED_LABEL}
         for share in shares:
             w.bullet(1, [Run(f"{labels[share.key]}: {count(share.count)} nhiệm vụ", bold=True)])
@@ -152,9 +165,10 @@ class ReportSections:
             return f"Dự toán kinh phí trong kỳ ({period.phrase})"
         return f"Dự toán kinh phí cả năm {period.year}"
 
-    def budget_results(self) -> None:
+    def budget_results(self, level: int = 2, heading: bool = True) -> None:
         w, data = self.w, self.data
-        w.heading(2, "Kinh phí thực hiện")
+        if heading:
+            w.heading(level, "Kinh phí thực hiện")
         total = data.budget_total
         assert total is not None
         text = self.estimate_label(total) + f": {self.money(total.allocated)}"
@@ -182,14 +196,14 @@ class ReportSections:
                 w.bullet(1, runs)
 
     # II. Đánh giá chung
-    def assessment(self) -> None:
+    def assessment(self, title: str = "Đánh giá chung") -> None:
         p = self.progress
         facts = self.limitation_facts()
         causes = p.causes.objective or p.causes.subjective
         if not (p.strengths or p.limitations or facts or causes or p.lessons):
             return
         w = self.w
-        w.heading(1, "Đánh giá chung")
+        w.heading(1, title)
         if p.strengths:
             w.heading(2, "Ưu điểm")
             w.blocks(p.strengths, 3)
@@ -241,19 +255,27 @@ class ReportSections:
         return facts
 
     # III. Phương hướng, nhiệm vụ
-    def directions(self) -> None:
+    def directions(self, title: str | None = None) -> None:
         w, data = self.w, self.data
         period = data.period
-        w.heading(1, f"Phương hướng, nhiệm vụ {next_period_phrase(period.info.key, period.year)}")
+        next_period = next_period_phrase(period.info.key, period.year)
+        w.heading(1, title or f"Phương hướng, nhiệm vụ {next_period}")
         w.blocks(self.progress.directions, 2)
-        wrote = bool(self.progress.directions)
+        wrote = self.next_tasks() or bool(self.progress.directions)
+        if not wrote:
+            w.para("body", [Run("Tiếp tục duy trì, phát huy các kết quả đã đạt được.")])
+
+    def next_tasks(self, level: int = 2) -> bool:
+        """Unfinished and upcoming tasks, targets still to reach; whether there were any."""
+        w, data = self.w, self.data
+        wrote = False
         if data.unfinished:
-            w.heading(2, "Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành")
+            w.heading(level, "Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành")
             for task in data.unfinished:
                 w.bullet(1, task_runs(task.task, w, False))
             wrote = True
         if data.upcoming:
-            w.heading(2, "Triển khai các nhiệm vụ theo kế hoạch")
+            w.heading(level, "Triển khai các nhiệm vụ theo kế hoạch")
             for quarter in sorted({t.quarter for t in data.upcoming}):
                 w.bullet(1, [Run(f"Quý {roman(quarter)}", bold=True)])
                 for task in data.upcoming:
@@ -266,7 +288,7 @@ class ReportSections:
             if t.assessment in ("behind", "on_schedule", "unmet", "unreported")
         ]
         if pending:
-            w.heading(2, "Phấn đấu hoàn thành các chỉ tiêu")
+            w.heading(level, "Phấn đấu hoàn thành các chỉ tiêu")
             for target in pending:
                 label = strip_end_punctuation(target.label)
                 if target.achieved is None:
@@ -278,13 +300,12 @@ class ReportSections:
                     )
                 w.bullet(1, [Run(text)])
             wrote = True
-        if not wrote:
-            w.para("body", [Run("Tiếp tục duy trì, phát huy các kết quả đã đạt được.")])
+        return wrote
 
     # IV. Đề xuất, kiến nghị
-    def proposals(self) -> None:
+    def proposals(self, title: str = "Đề xuất, kiến nghị") -> None:
         if self.progress.proposals:
-            self.w.heading(1, "Đề xuất, kiến nghị")
+            self.w.heading(1, title)
             self.w.blocks(self.progress.proposals, 2)
 
 

@@ -13,7 +13,14 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from kehoach.model import Plan, PlanSnapshot, iter_targets, iter_tasks, task_quarter
+from kehoach.model import (
+    Plan,
+    PlanSnapshot,
+    iter_targets,
+    iter_tasks,
+    plan_budget,
+    task_quarter,
+)
 
 _KINDS = {
     "target": ("chỉ tiêu", "target"),
@@ -33,8 +40,9 @@ def snapshot_items(plan: Plan) -> dict[str, str]:
     quarters = task_quarter(plan)
     for task in iter_tasks(plan):
         items[f"task:{task.id}"] = f"Q{quarters[task.id]}: {task.text}"
-    if plan.budget:
-        for i, source in enumerate(plan.budget.sources, start=1):
+    budget = plan_budget(plan)
+    if budget:
+        for i, source in enumerate(budget.sources, start=1):
             items[f"source:{source.id or i}"] = f"{source.name}: {source.amount}"
     if plan.content:
         groups = {"objectives": plan.content.objectives, "solutions": plan.content.solutions}

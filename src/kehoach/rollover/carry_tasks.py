@@ -10,13 +10,14 @@ drops a task.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kehoach.model import Task
-from kehoach.model.data import Path
+from kehoach.model import Task, TaskList, task_quarter
+from kehoach.model.data import Path, data_at
+from kehoach.model.located import walk_models
 from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS, STATUS_LABELS_EN
 from kehoach.rollover.context import Roll
 from kehoach.rollover.tasks import guess_recurring
@@ -38,25 +39,56 @@ class _Note:
 
 
 def carry_tasks(roll: Roll) -> None:
-    """Keep or drop each task, move its due date, drop quarters left empty; list it all."""
-    content = roll.old.content
-    if not (content and content.tasks):
-        return
+    """Keep or drop each task, move its due date, drop groups left empty; list it all."""
     statuses = {t.id: t.status for t in roll.progress.tasks} if roll.progress is not None else {}
-    quarters = roll.data["content"]["tasks"]["quarters"]
-    new_quarters: list[dict[str, Any]] = []
-    # Notes wait until every quarter is placed: a kept task is named at its new place.
+    quarters = task_quarter(roll.old)
+    for container, groups, grouped in _task_containers(roll):
+        _carry_container(roll, container, groups, grouped, statuses, quarters)
+
+
+def _task_containers(roll: Roll) -> Iterator[tuple[Path, list[list[Task]], bool]]:
+    """Where the plan's tasks are: each container's data path, its task lists, grouped?
+
+    A grouped container is a list of groups (version 1 quarters, or a tasks block's
+    groups), each holding its tasks at ``(*container, index, "tasks")``; an ungrouped
+    tasks block's container is its task list itself.
+    """
+    content = roll.old.content
+    if content and content.tasks:
+        path: Path = ("content", "tasks", "quarters")
+        yield path, [q.tasks for q in content.tasks.quarters], True
+    for model, where in walk_models(roll.old):
+        if isinstance(model, TaskList):
+            if model.groups:
+                yield (*where, "groups"), [g.tasks for g in model.groups], True
+            else:
+                yield (*where, "tasks"), [model.tasks], False
+
+
+def _carry_container(
+    roll: Roll,
+    container: Path,
+    groups: list[list[Task]],
+    grouped: bool,
+    statuses: Mapping[str, str | None],
+    quarters: Mapping[str, int],
+) -> None:
+    data_groups = data_at(roll.data, container)
+    new_groups: list[Any] = []
+    # Notes wait until every group is placed: a kept task is named at its new place.
     pending: list[tuple[Path, Path | None, Any, list[_Note]]] = []
-    for qi, quarter in enumerate(content.tasks.quarters):
+    for gi, tasks in enumerate(groups):
         kept: list[dict[str, Any]] = []
-        for ti, task in enumerate(quarter.tasks):
-            old_path: Path = ("content", "tasks", "quarters", qi, "tasks", ti)
-            keep, notes = _task(roll, task, quarter.quarter, statuses)
+        entries = data_groups[gi]["tasks"] if grouped else data_groups
+        for ti, task in enumerate(tasks):
+            old_path: Path = (*container, gi, "tasks", ti) if grouped else (*container, ti)
+            keep, notes = _task(roll, task, quarters.get(task.id, 4), statuses)
             new_path: Path | None = None
             if keep:
-                new_path = ("content", "tasks", "quarters", len(new_quarters), "tasks")
-                new_path = (*new_path, len(kept))
-                entry = quarters[qi]["tasks"][ti]
+                new_path = (*container, len(new_groups), "tasks", len(kept))
+                if not grouped:
+                    new_path = (*container, len(kept))
+                entry = entries[ti]
                 if task.due is not None:
                     entry["due"] = _shift_date(task.due, roll.shift)
                     notes.append(
@@ -72,18 +104,21 @@ def carry_tasks(roll: Roll) -> None:
                     )
                 kept.append(entry)
             pending.append((old_path, new_path, task, notes))
-        if kept or not quarter.tasks:
-            new_quarters.append({**quarters[qi], "tasks": kept})
+        if not grouped:
+            new_groups = kept
+        elif kept or not tasks:
+            new_groups.append({**data_groups[gi], "tasks": kept})
         else:
+            label_vi, label_en = _group_label(data_groups[gi])
             roll.add(
                 "changed",
                 "empty-quarter",
-                ("content", "tasks", "quarters", qi),
-                f"Quý {roman(quarter.quarter)} không còn nhiệm vụ nào nên đã bỏ.",
-                f"Quarter {roman(quarter.quarter)} has no task left and was dropped.",
+                (*container, gi),
+                f"{label_vi} không còn nhiệm vụ nào nên đã bỏ.",
+                f"{label_en} has no task left and was dropped.",
                 data=roll.old_data,
             )
-    roll.data["content"]["tasks"]["quarters"] = new_quarters
+    _set(roll.data, container, new_groups)
     for old_path, new_path, task, notes in pending:
         for note in notes:
             place = new_path or old_path
@@ -99,6 +134,19 @@ def carry_tasks(roll: Roll) -> None:
                 applied=note.old is not None,
                 data=roll.old_data if new_path is None else roll.data,
             )
+
+
+def _group_label(group: Mapping[str, Any]) -> tuple[str, str]:
+    if group.get("quarter") is not None:
+        return f"Quý {roman(group['quarter'])}", f"Quarter {roman(group['quarter'])}"
+    if group.get("month"):
+        return f"Tháng {group['month']}", f"Month {group['month']}"
+    name = group.get("phase") or group.get("title") or ""
+    return f"Nhóm “{name}”", f"Group “{name}”"
+
+
+def _set(data: Any, path: Path, value: Any) -> None:
+    data_at(data, path[:-1])[path[-1]] = value
 
 
 def _task(

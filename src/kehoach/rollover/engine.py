@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from kehoach.errors import InputError, UsageError, WordedError
 from kehoach.loader import data_positions, problems_from
-from kehoach.model import Plan, iter_targets, iter_tasks
+from kehoach.model import Plan, iter_targets, iter_tasks, plan_budget
 from kehoach.model.progress import Progress
 from kehoach.report.areas import TOTAL_SOURCE, find_source
 from kehoach.rollover.carry_targets import carry_targets
@@ -125,9 +125,10 @@ def check_progress(plan: Plan, progress: Progress) -> None:
 
 def _unknown_sources(plan: Plan, progress: Progress) -> list[str]:
     """The budget sources of ``progress`` the plan lacks, found as the report finds them."""
-    if plan.budget is None:
+    budget = plan_budget(plan)
+    if budget is None:
         return [b.source for b in progress.budget]
-    sources = plan.budget.sources
+    sources = budget.sources
     if not sources:  # the plan's budget is one total
         return [b.source for b in progress.budget if b.source != TOTAL_SOURCE]
     return [b.source for b in progress.budget if find_source(sources, b.source) is None]

@@ -23,6 +23,7 @@ from kehoach.model import (
     Subsection,
     iter_targets,
     iter_tasks,
+    plan_budget,
     task_quarter,
 )
 from kehoach.report.areas import TOTAL_SOURCE, plan_areas
@@ -180,19 +181,21 @@ def _tasks_sheet(book: Workbook, plan: Plan) -> None:
 
 
 def _budget_sheet(book: Workbook, plan: Plan) -> None:
-    budget = plan.budget
+    budget = plan_budget(plan)
     rows: list[tuple[Any, ...]] = []
     if budget is not None and budget.sources:
         rows = [
-            (s.id or s.name, s.name, money_value(s.amount), None, None, None)
-            for s in budget.sources
+            (s.id or s.name, s.name, _money(s.amount), None, None, None) for s in budget.sources
         ]
     elif budget is not None:
         amount = budget.year_amount if budget.year_amount is not None else budget.total
-        rows = [
-            (TOTAL_SOURCE, plain_text(budget.total_label), money_value(amount), None, None, None)
-        ]
+        rows = [(TOTAL_SOURCE, plain_text(budget.total_label), _money(amount), None, None, None)]
     add_table_sheet(book, BUDGET, BUDGET_COLS, rows)
+
+
+def _money(amount: int | None) -> int | str | None:
+    # A plan may leave an amount out: the cell stays blank for the office to fill.
+    return None if amount is None else money_value(amount)
 
 
 def _report_sheet(book: Workbook, plan: Plan) -> None:

@@ -7,13 +7,6 @@ from fractions import Fraction
 from numbers import Integral
 from typing import Final
 
-from babel.numbers import (
-    format_decimal,
-    get_decimal_symbol,
-    get_group_symbol,
-    get_minus_sign_symbol,
-)
-
 from kehoach.vi._checks import as_int, as_str
 
 __all__ = ["count", "format_money", "format_number", "format_percent"]
@@ -27,6 +20,8 @@ _MINUS: Final[str] = "-"
 
 def _babel_to_v_money_1(text: str) -> str:
     """Map babel's "vi" symbols to the V-MONEY-1 ones (a no-op with CLDR as of babel 2.19)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
     group, decimal = get_group_symbol(_LOCALE), get_decimal_symbol(_LOCALE)
     minus = get_minus_sign_symbol(_LOCALE)
     if minus != _MINUS:
@@ -70,7 +65,17 @@ def format_number(n: int | Decimal) -> str:
             f"format_number expects an int or Decimal, got {type(n).__name__} ({n!r}) / "
             "format_number chỉ nhận int hoặc Decimal"
         )
-    digits = Decimal(value).as_tuple()
+    if isinstance(value, int):
+        # Whole numbers (money, counts) need no locale data: babel stays off the render path.
+        return f"{value:,}".replace(",", GROUP_SEPARATOR)
+    return _format_decimal(value)
+
+
+def _format_decimal(value: Decimal) -> str:
+    """A decimal number through babel's "vi" pattern, every significant digit kept."""
+    from babel.numbers import format_decimal
+
+    digits = value.as_tuple()
     assert isinstance(digits.exponent, int)  # finite
     with localcontext() as ctx:  # babel computes in the current context: make it exact
         ctx.prec = len(digits.digits) + abs(digits.exponent) + 10

@@ -1,0 +1,201 @@
+"""Benchmark: the commands people run, against what they could pick instead (issue 15).
+
+Measured in one run on one machine, interleaved so that every figure sees the same load:
+- the per-plan cost of one ``kehoach render`` call over a batch of the Sa Pa plan
+  ((time of N plans - time of 1 plan) / (N - 1)), against a naive in-process docxtpl
+  loop writing the same text (the reference transcription) to DOCX files;
+- a cold ``kehoach render`` and a cold ``kehoach check`` of one file, against
+  ``pandoc`` turning the reference text into a DOCX;
+- ``--jobs 2`` against ``--jobs 1`` on a batch of 200 plans;
+- the peak memory of a 1,000-plan call against a 10-plan call;
+- the slowest imports of a cold ``kehoach render`` and ``kehoach check`` (-X importtime).
+
+Every figure is a median of several runs; the ratios are what the README quotes.
+Run: ``python benchmarks/cli_bench.py [--runs N] [--quick]``. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from render_bench import EXAMPLE, kehoach_command, machine
+
+# The reference transcription of the Sa Pa plan (a copy of shared/reference/).
+REFERENCE_TEXT = EXAMPLE.parents[1] / "tests" / "data" / "ke-hoach-tuyen-giao-sa-pa-2022.md"
+
+# ratio: (target, "at most"/"at least"), from issue 15
+TARGETS: dict[str, tuple[float, str]] = {
+    "batch per plan / naive docxtpl loop": (0.75, "at most"),
+    "cold render / pandoc": (1.8, "at most"),
+    "cold check / pandoc": (1.8, "at most"),
+    "200 plans: --jobs 1 / --jobs 2": (1.6, "at least"),
+    "peak memory: 1,000 plans / 10 plans": (1.5, "at most"),
+}
+
+
+def run(argv: Sequence[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB, the process and its workers) of a command."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # check exits 1 when it finds errors
+        raise SystemExit(f"command failed ({child.returncode}): {' '.join(argv[:4])} …")
+    return elapsed, usage.ru_maxrss
+
+
+def plans(folder: Path, count: int) -> list[str]:
+    """``count`` copies of the Sa Pa plan (the batch's names decide the output names)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = EXAMPLE.read_bytes()
+    paths = []
+    for i in range(count):
+        path = folder / f"plan{i:04d}.yaml"
+        path.write_bytes(text)
+        paths.append(str(path))
+    return paths
+
+
+def render_argv(paths: Sequence[str], out: Path, jobs: int = 1) -> list[str]:
+    return [*kehoach_command(), "render", *paths, "--out-dir", str(out), "--force", "-j", str(jobs)]
+
+
+def naive_docxtpl(folder: Path) -> Callable[[], None]:
+    """One naive docxtpl render of the reference text: load the template, fill, save."""
+    import docx
+    from docxtpl import DocxTemplate
+
+    template = folder / "naive.docx"
+    document = docx.Document()
+    for line in ("{%p for paragraph in paragraphs %}", "{{ paragraph }}", "{%p endfor %}"):
+        document.add_paragraph(line)
+    document.save(str(template))
+    paragraphs = [line for line in REFERENCE_TEXT.read_text("utf-8").splitlines() if line.strip()]
+    target = folder / "naive-out.docx"
+
+    def render() -> None:
+        doc = DocxTemplate(str(template))
+        doc.render({"paragraphs": paragraphs})
+        doc.save(str(target))
+
+    return render
+
+
+def median(samples: Sequence[float]) -> float:
+    return statistics.median(samples)
+
+
+def importtime(argv: Sequence[str], top: int = 6) -> list[tuple[str, float]]:
+    """The modules with the largest cumulative import time (ms) of a command's start."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kehoach", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = line[len("import time:") :].split("|")
+        if not name.startswith(" " * 3):  # top-level imports only (no indentation)
+            rows.append((name.strip(), int(cumulative) / 1000))
+    return sorted(rows, key=lambda row: -row[1])[:top]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="repetitions of each figure")
+    parser.add_argument("--batch", type=int, default=41, help="plans in the per-plan batch")
+    parser.add_argument("--quick", action="store_true", help="smaller jobs/memory batches")
+    args = parser.parse_args()
+    if shutil.which("pandoc") is None or not REFERENCE_TEXT.exists():
+        raise SystemExit("needs pandoc and tests/data/ (the reference text)")
+    print(f"machine: {machine()}")
+    with open("/proc/loadavg") as loadavg:
+        print(f"load average at start: {loadavg.read().split()[0]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        batch = plans(folder / "batch", args.batch)
+        out = folder / "out"
+        docx_file = folder / "one.docx"
+        subprocess.run(
+            [*kehoach_command(), "render", batch[0], "-o", str(docx_file)],
+            check=True,
+            capture_output=True,
+        )
+        naive = naive_docxtpl(folder)
+        naive()  # warm-up: docx/docxtpl imported
+        one, many, check, pandoc, loop = [], [], [], [], []
+        for _ in range(args.runs):  # interleaved: each round sees the same load
+            one.append(run(render_argv(batch[:1], out))[0])
+            many.append(run(render_argv(batch, out))[0])
+            check.append(run([*kehoach_command(), "check", str(docx_file)])[0])
+            pandoc.append(
+                run(["pandoc", str(REFERENCE_TEXT), "-o", str(folder / "pandoc.docx")])[0]
+            )
+            start = time.perf_counter()
+            for _ in range(10):
+                naive()
+            loop.append((time.perf_counter() - start) / 10)
+        per_plan = (median(many) - median(one)) / (args.batch - 1)
+        print(f"cold `kehoach render` (1 plan):   median {median(one) * 1000:7.1f} ms")
+        print(f"`kehoach render` of {args.batch} plans:     median {median(many) * 1000:7.1f} ms")
+        print(f"  per plan in the batch:          {per_plan * 1000:7.1f} ms")
+        print(f"naive docxtpl loop, per document: median {median(loop) * 1000:7.1f} ms")
+        print(f"cold `kehoach check` (1 file):    median {median(check) * 1000:7.1f} ms")
+        print(f"cold `pandoc` (reference text):   median {median(pandoc) * 1000:7.1f} ms")
+
+        size = 50 if args.quick else 200
+        jobs_batch = plans(folder / "jobs", size)
+        serial, parallel = [], []
+        for _ in range(max(3, args.runs // 3)):
+            serial.append(run(render_argv(jobs_batch, out, jobs=1))[0])
+            parallel.append(run(render_argv(jobs_batch, out, jobs=2))[0])
+        print(
+            f"{size} plans: --jobs 1 median {median(serial):.2f} s, "
+            f"--jobs 2 median {median(parallel):.2f} s ({os.cpu_count()} cores)"
+        )
+
+        big = 200 if args.quick else 1000
+        memory_batch = plans(folder / "memory", big)
+        small_rss = [run(render_argv(memory_batch[:10], out))[1] for _ in range(3)]
+        big_rss = [run(render_argv(memory_batch, out))[1] for _ in range(2)]
+        print(
+            f"peak memory: 10 plans {median(small_rss) / 1024:.0f} MiB, "
+            f"{big} plans {median(big_rss) / 1024:.0f} MiB"
+        )
+
+        for title, argv in (
+            ("render", ["render", batch[0], "-o", str(folder / "it.docx"), "--force"]),
+            ("check", ["check", str(docx_file)]),
+        ):
+            top = ", ".join(f"{name} {ms:.0f}" for name, ms in importtime(argv))
+            print(f"slowest imports of `kehoach {title}` (ms, cumulative): {top}")
+
+    ratios = {
+        "batch per plan / naive docxtpl loop": per_plan / median(loop),
+        "cold render / pandoc": median(one) / median(pandoc),
+        "cold check / pandoc": median(check) / median(pandoc),
+        "200 plans: --jobs 1 / --jobs 2": median(serial) / median(parallel),
+        "peak memory: 1,000 plans / 10 plans": median(big_rss) / median(small_rss),
+    }
+    print("ratios (target):")
+    for name, value in ratios.items():
+        target, sense = TARGETS[name]
+        met = value <= target if sense == "at most" else value >= target
+        print(f"  {name:38s} {value:5.2f}  ({sense} {target}: {'met' if met else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""One plan of a ``kehoach render`` batch: load, compose, render, review — in any process.
+
+Each plan file is parsed and validated once; its review warnings get their lines from
+the same parse. The result carries the document or the worded errors, so the parent
+prints and writes in the order of the command line whichever process did the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kehoach.errors import KehoachError, OutputExistsError
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from kehoach import PlanWarning, Positions
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """What a worker needs to render one plan."""
+
+    plan: str
+    target: Path
+    force: bool
+    lang: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The outcome of one plan: a document, or the errors that stopped it.
+
+    Attributes:
+        data: The DOCX bytes; ``None`` when the plan failed.
+        errors: Worded errors (file, line, field), in the job's language.
+        warnings: Review warnings, each "file, line N: …", in the job's language.
+    """
+
+    job: RenderJob
+    data: bytes | None
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+_plugins: pluggy.PluginManager | None = None
+
+
+def start(disabled: tuple[str, ...]) -> None:
+    """Load the plugins of this run (``--disable-plugin`` ones left out) in this process."""
+    global _plugins
+    from kehoach import get_plugin_manager
+
+    _plugins = get_plugin_manager(disabled=disabled)
+
+
+def render_one(job: RenderJob) -> Rendered:
+    """Render one plan; a problem of the plan is returned, not raised."""
+    from kehoach import compose, load_plan_located, plugin_renderer, review_plan
+
+    try:
+        plan, positions = load_plan_located(job.plan, plugin_manager=_plugins)
+        if not job.force and job.target.exists():
+            raise OutputExistsError(job.target)
+        document = compose(plan)
+        data = plugin_renderer(plan, document, _plugins).render_bytes(document)
+        warnings = review_plan(plan, plugin_manager=_plugins)
+    except KehoachError as exc:
+        return Rendered(job, None, errors=tuple(exc.messages(job.lang)))
+    return Rendered(job, data, warnings=warning_lines(job.plan, warnings, positions, job.lang))
+
+
+def warning_lines(
+    name: str, warnings: Sequence[PlanWarning], positions: Positions, lang: str
+) -> tuple[str, ...]:
+    """Review warnings, each with the line of the plan file it is about."""
+    line_word = "line" if lang == "en" else "dòng"
+    lines = []
+    for warning in warnings:
+        line = positions.line_of(warning.field) if warning.field else None
+        where = f", {line_word} {line}" if line else ""
+        lines.append(f"{name}{where}: {warning.line(lang)}")
+    return tuple(lines)

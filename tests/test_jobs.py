@@ -1,0 +1,133 @@
+"""``--jobs N``: a batch worked by N processes prints, writes and exits as with one (issue 15)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kehoach.cli import main
+from kehoach.parallel import in_order
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "sapa-2022-tuyen-giao.yaml"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _plans(folder: Path, count: int, bad: tuple[int, ...] = ()) -> list[str]:
+    """``count`` copies of the Sa Pa plan; those in ``bad`` miss their title."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    names = []
+    for i in range(count):
+        path = folder / f"plan{i:02d}.yaml"
+        path.write_text(text.replace("title:", "titel:", 1) if i in bad else text, "utf-8")
+        names.append(str(path))
+    return names
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError("three")
+    return n
+
+
+def test_in_order_keeps_the_order_of_the_inputs():
+    """Results come back in input order, with one process or several, for any batch size."""
+    items = list(range(23))
+    assert list(in_order(_square, items, jobs=1)) == [n * n for n in items]
+    assert list(in_order(_square, items, jobs=3)) == [n * n for n in items]
+    assert list(in_order(_square, [], jobs=2)) == []
+
+
+def test_in_order_reraises_an_error_of_the_work():
+    """An exception raised by the work reaches the caller after the results before it."""
+    seen = []
+    with pytest.raises(ValueError, match="three"):
+        for result in in_order(_fail_on_three, range(8), jobs=2):
+            seen.append(result)
+    assert seen == [0, 1, 2]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_render_jobs_same_output_in_the_same_order(capsys, tmp_path, jobs):
+    """`render --jobs N`: the same files, messages in command-line order, exit 0."""
+    plans = _plans(tmp_path, 5)
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(capsys, "render", *plans, "--out-dir", str(out), "--jobs", jobs)
+    assert code == 0
+    assert sorted(os.listdir(out)) == [f"plan{i:02d}.docx" for i in range(5)]
+    written = [line.split()[-1] for line in stdout.splitlines() if line.startswith("Đã tạo")]
+    assert written == [str(out / f"plan{i:02d}.docx") for i in range(5)]
+    warned = [line.split(",")[0] for line in stderr.splitlines() if line.startswith("Cảnh báo")]
+    assert warned == [f"Cảnh báo: {p}" for p in plans]
+
+
+def test_render_jobs_documents_are_the_same_bytes(capsys, tmp_path):
+    """A document rendered by a worker process is byte for byte the one rendered in-process."""
+    plans = _plans(tmp_path, 3)
+    assert _run(capsys, "render", *plans, "--out-dir", str(tmp_path / "one"))[0] == 0
+    assert _run(capsys, "render", *plans, "--out-dir", str(tmp_path / "two"), "-j", "2")[0] == 0
+    for name in ("plan00.docx", "plan01.docx", "plan02.docx"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_render_jobs_bad_plan_in_the_middle(capsys, tmp_path, jobs):
+    """A bad plan mid-batch: the good ones written, the bad one named with its line, exit 2."""
+    plans = _plans(tmp_path, 5, bad=(2,))
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(capsys, "render", *plans, "--out-dir", str(out), "-j", jobs)
+    assert code == 2
+    assert sorted(os.listdir(out)) == [f"plan0{i}.docx" for i in (0, 1, 3, 4)]
+    assert "1/5 kế hoạch không dựng được" in stderr and plans[2] in stderr.splitlines()[-1]
+    errors = [line for line in stderr.splitlines() if line.startswith("Lỗi") and "titel" in line]
+    assert errors and plans[2] in errors[0] and "dòng" in errors[0]
+    written = [line.split()[-1] for line in stdout.splitlines()]
+    assert written == [str(out / f"plan0{i}.docx") for i in (0, 1, 3, 4)]
+
+
+def test_render_jobs_exit_codes_match(capsys, tmp_path):
+    """Exit codes with --jobs 2 are those with one job: 0 all good, 2 any bad or existing."""
+    plans = _plans(tmp_path, 4, bad=(1, 3))
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert _run(capsys, "render", *plans, "--out-dir", str(out), "-j", jobs)[0] == 2
+    plans = _plans(tmp_path, 3)
+    codes = [
+        _run(capsys, "render", *plans, "--out-dir", str(tmp_path / "same"), "-j", jobs)[0]
+        for jobs in ("1", "2")
+    ]
+    assert codes == [0, 2]  # the second run finds the files of the first: no overwrite
+    again = ("render", *plans, "--out-dir", str(tmp_path / "same"), "-j", "2", "--force")
+    assert _run(capsys, *again)[0] == 0
+
+
+def test_jobs_must_be_positive(capsys, tmp_path):
+    """`--jobs 0` is a usage error in Vietnamese, exit 2."""
+    code, _, err = _run(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "x.docx"), "-j", "0")
+    assert code == 2 and "--jobs" in err and "không hợp lệ" in err
+
+
+def test_check_jobs_same_report_and_exit_code(capsys, tmp_path):
+    """`check --jobs 2`: the same report, files in command-line order, the same exit code."""
+    good = tmp_path / "good.docx"
+    assert _run(capsys, "render", str(EXAMPLE), "-o", str(good))[0] == 0
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    files = [str(good), str(broken), str(good)]
+    one = _run(capsys, "check", *files, "--format", "json")
+    two = _run(capsys, "check", *files, "--format", "json", "-j", "2")
+    assert one == two and one[0] == 2  # an unreadable file in the middle: exit 2
+    text_one = _run(capsys, "check", str(good), str(good))
+    text_two = _run(capsys, "check", str(good), str(good), "--jobs", "2")
+    assert text_one == text_two and text_one[0] in (0, 1)
