@@ -212,3 +212,24 @@ def test_percent_units_in_the_report() -> None:
     )
     assert any("còn 10% thôn (đã thực hiện 90%/100%)." in t for t in lines)
     assert not any(" % " in t for t in texts)
+
+
+def test_target_kinds_in_the_plan_sheet(plan: Plan, tmp_path) -> None:
+    """The plan sheet shows each written kind in words and reads a changed one back."""
+    sheet = tmp_path / "plan.xlsx"
+    kehoach.export_plan_sheet(plan, sheet)
+    book = book_of(sheet.read_bytes())
+    ws = book["Chỉ tiêu"]
+    cols = columns_of(ws)
+    kind = cols["Loại chỉ tiêu (hằng năm, cộng dồn, một lần, tỷ lệ)"]
+    assert ws.cell(row_of(ws, "dang-vien"), kind).value == "Hằng năm"
+    assert ws.cell(row_of(ws, "mo-hinh"), kind).value is None  # not written in the plan
+    ws.cell(row_of(ws, "mo-hinh"), kind).value = "Cộng dồn"
+    book.save(sheet)
+    back = kehoach.import_plan_sheet(sheet, plan)
+    assert _targets(back)["mo-hinh"].kind == "cumulative"
+    ws.cell(row_of(ws, "mo-hinh"), kind).value = "mỗi năm"
+    book.save(sheet)
+    with pytest.raises(kehoach.InputError) as info:
+        kehoach.import_plan_sheet(sheet, plan)
+    assert "'mỗi năm' không phải loại chỉ tiêu" in info.value.problems[0].message_vi
