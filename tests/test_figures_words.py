@@ -233,3 +233,13 @@ def test_target_kinds_in_the_plan_sheet(plan: Plan, tmp_path) -> None:
     with pytest.raises(kehoach.InputError) as info:
         kehoach.import_plan_sheet(sheet, plan)
     assert "'mỗi năm' không phải loại chỉ tiêu" in info.value.problems[0].message_vi
+
+
+def test_count_unit_in_the_report() -> None:
+    """The report lists the task with its count and unit: "tại 04 thôn (hoàn thành …)"."""
+    progress = {
+        "period": "6m",
+        "tasks": [{"id": "q1-trien-khai", "status": "done_on_time", "completed": "15/3/2027"}],
+    }
+    texts = _report_texts(progress)
+    assert any("Triển khai kế hoạch tại 04 thôn (hoàn thành ngày 15/3/2027)" in t for t in texts)
