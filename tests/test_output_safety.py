@@ -292,3 +292,12 @@ def test_interrupted_batch_says_what_was_written(capsys, monkeypatch, tmp_path):
     assert code == 130
     assert "đã ghi 1/3 tệp" in err and "b.docx" in err and "c.docx" in err
     assert os.listdir(out) == ["a.docx"]
+
+
+def test_migrate_onto_its_own_plan_is_refused(capsys, tmp_path):
+    """`migrate p.yaml -o p.yaml --force` keeps the plan as it was."""
+    plan = tmp_path / "p.yaml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    code, _, err = _run(capsys, "migrate", str(plan), "-o", str(plan), "--force")
+    assert code == 2 and "chính là tệp đầu vào" in err
+    assert plan.read_bytes() == EXAMPLE.read_bytes()

@@ -73,6 +73,13 @@ def _task_table(plan: dict[str, Any]) -> list[str]:
     return [header, "1 | Họp dân | UBND xã | MTTQ | Quý I/2027 | Biên bản"]
 
 
+def _task_table_in_appendix(plan: dict[str, Any]) -> list[str]:
+    task = {"id": "a", "text": "Họp dân", "lead": "UBND xã", "when": "Quý I/2027"}
+    tasks = {"style": "table", "placement": "appendix", "tasks": [task]}
+    plan["sections"][1]["content"] = [{"tasks": tasks}]
+    return ["(Có phụ lục chi tiết kèm theo).", "DANH MỤC NHIỆM VỤ", "1 | Họp dân | UBND xã"]
+
+
 def _budget_clause(plan: dict[str, Any]) -> list[str]:
     plan["sections"][1]["content"].append({"budget": {"clause": "theo quy định hiện hành."}})
     return ["Kinh phí thực hiện: theo quy định hiện hành."]
@@ -127,6 +134,7 @@ SHAPES = {
     "free section order": _free_order,
     "phases": _phases,
     "task table": _task_table,
+    "task table in an appendix": _task_table_in_appendix,
     "budget clause without amount": _budget_clause,
     "Phần level": _parts,
     "letters under 1.": _letters_under_one,
@@ -150,3 +158,37 @@ def test_shape_renders_and_checks_clean(shape: str, tmp_path: Path) -> None:
     kehoach.render_plan(plan, target)
     errors = [(f.rule, f.found) for f in check_docx(target).findings if f.severity == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("group", "field"),
+    [
+        ({"month": "13/2026"}, "groups[0].month"),
+        ({"phase": "Đợt 2: Từ tháng 01 đến 31/02/2027"}, "groups[0].phase"),
+    ],
+)
+def test_impossible_date_in_a_group_name_is_named(
+    group: dict, field: str, tmp_path: Path, capsys
+) -> None:
+    """A month or phase naming an impossible date is an error with file, line and field."""
+    from kehoach.cli import main
+
+    data = copy.deepcopy(BASE)
+    data["sections"][1]["content"] = [{"tasks": {"groups": [{**group, "tasks": []}]}}]
+    path = tmp_path / "ke-hoach.yaml"
+    import yaml
+
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "ke-hoach.yaml, dòng" in err and field in err and "không có ngày" in err
+
+
+def test_free_text_when_is_never_an_error() -> None:
+    """Times written as people write them are kept exactly, never refused."""
+    data = copy.deepcopy(BASE)
+    whens = ["Thường xuyên", "Quý IV/2025 và Quý I/2026", "Từ tháng 12/2025 đến quý I/2026"]
+    tasks = [{"id": f"t{i}", "text": "Việc.", "when": w} for i, w in enumerate(whens)]
+    data["sections"][1]["content"] = [{"tasks": {"tasks": tasks}}]
+    plan = kehoach.load_plan(data)
+    assert [t.when for t in kehoach.model.iter_tasks(plan)] == whens

@@ -114,7 +114,7 @@ def test_vietnamese_empty_cells_and_huge_amounts_round_trip():
     assert book[SOURCES]["C2"].value == "12.345.672.395.744.567"  # text, not a rounded float
     assert book[SOURCES]["C3"].value == 6_505_490_000
     row = next(r for r in book[TASKS].iter_rows(min_row=2) if r[0].value == "q1-b")
-    assert row[2].value.startswith("=SUM(A1)") and row[2].data_type == "s"  # not a formula
+    assert row[2].value.startswith("'=SUM(A1)") and row[2].data_type == "s"  # not a formula
     assert row[6].value == "Thị đoàn\nHội Nông dân; Hội Phụ nữ\n"
     assert row[7].value == datetime(2022, 6, 30)
 

@@ -128,12 +128,12 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     not written are listed.
     """
     from kehoach.cli.plugin_commands import plugin_manager
-    from kehoach.cli.render_jobs import RenderJob, render_one, start
+    from kehoach.cli.render_jobs import RenderJob, render_one, start, use
     from kehoach.parallel import in_order
 
     targets = output_paths(args.plans, args.output, args.out_dir)
     refuse_inputs_as_outputs(args.plans, targets)
-    plugin_manager(ctx)  # a plugin that cannot load stops the run before any plan
+    use(plugin_manager(ctx))  # a plugin that cannot load stops the run before any plan
     jobs = [
         RenderJob(name, target, args.force, ctx.lang)
         for name, target in zip(args.plans, targets, strict=True)
@@ -272,6 +272,7 @@ def run_migrate(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the plan in the version 2 shape; the rendered text does not change."""
     from kehoach import migrate_plan, write_atomic
 
+    refuse_inputs_as_outputs([args.plan], [Path(args.output)])
     text, changed = migrate_plan(args.plan)
     write_atomic(Path(args.output), text.encode("utf-8"), force=args.force)
     if changed:

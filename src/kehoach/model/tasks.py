@@ -19,6 +19,21 @@ from kehoach.model.types import Id, RichText, Text
 from kehoach.vi.when import when_problems
 
 
+def possible_time(value: str | None) -> str | None:
+    """``value`` as written, unless it names a date that cannot exist ("31/02/2027").
+
+    Free text ("Thường xuyên") is kept as written; only an impossible date is refused.
+    """
+    bad = when_problems(value) if value else []
+    if bad:
+        raise PydanticCustomError(
+            "kehoach.impossible_when",
+            "'{piece}' looks like a date but no such date exists (in '{value}')",
+            {"piece": bad[0], "value": value},
+        )
+    return value
+
+
 def _one_unit(value: Any) -> Any:
     # A table cell "Phối hợp" often holds one unit: write it as a string.
     return [value] if isinstance(value, str) else value
@@ -55,15 +70,7 @@ class Task(KModel):
     @field_validator("when")
     @classmethod
     def _possible_time(cls, value: str | None) -> str | None:
-        # Free text is kept as written; only a date that cannot exist is refused.
-        bad = when_problems(value) if value else []
-        if bad:
-            raise PydanticCustomError(
-                "kehoach.impossible_when",
-                "'{piece}' looks like a date but no such date exists (in '{value}')",
-                {"piece": bad[0], "value": value},
-            )
-        return value
+        return possible_time(value)
 
 
 class Quarter(KModel):
@@ -88,6 +95,13 @@ class TaskGroup(KModel):
     )
     title: RichText | None = Field(default=None, description="Tên nhóm theo chủ đề")
     tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ của nhóm")
+
+    @field_validator("month", "phase")
+    @classmethod
+    def _possible_time(cls, value: str | None) -> str | None:
+        # "11/2025" is read as the month it names; the value stays as written.
+        possible_time(f"tháng {value}" if value and value[:1].isdigit() else value)
+        return value
 
     @model_validator(mode="after")
     def _one_name(self) -> TaskGroup:

@@ -68,8 +68,13 @@ def column_number(columns: tuple[Any, ...], key: str) -> int:
 
 
 def required_text(value: Any) -> str:
-    """A text cell for a field that is never None (an empty cell reads as "")."""
-    return text_cell(value) or ""
+    """A text cell that must hold text: a cleared cell is an error, never an empty task."""
+    text = text_cell(value)
+    if text is None or not text.strip():
+        raise CellError(
+            "ô này bắt buộc, không được để trống", "this cell is required and may not be empty"
+        )
+    return text
 
 
 def support_lines(value: Any) -> list[str]:

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import io
 import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import IO, Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-from kehoach.errors import InputError, Problem
-from kehoach.sheets.workbook_write import META_SHEET, Column
+from kehoach.errors import InputError, Problem, os_reason
+from kehoach.sheets.workbook_limits import read_limited, scan_workbook
+from kehoach.sheets.workbook_write import FORMULA_STARTS, META_SHEET, Column
 
 SheetSource = str | PathLike[str] | bytes | IO[bytes]
+
+# Formulas saved without their computed value, by workbook: sheet title → cell → formula.
+_UNCOMPUTED: WeakKeyDictionary[Workbook, dict[str, dict[str, str]]] = WeakKeyDictionary()
 
 
 def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
@@ -36,30 +39,30 @@ def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
         InputError: the file is missing or is not an .xlsx workbook.
     """
     name = "<bytes>" if isinstance(source, bytes) else str(getattr(source, "name", source))
-    if isinstance(source, bytes):
-        stream: Any = io.BytesIO(source)
-    elif isinstance(source, str | PathLike):
+    if isinstance(source, str | PathLike):
         path = Path(source)
         if not path.is_file():
             raise InputError(name, [Problem("", "không tìm thấy tệp", "file not found")])
-        stream = path
+        try:
+            data = read_limited(str(path), name)
+        except OSError as exc:
+            vi, en = os_reason(exc)
+            raise InputError(
+                name, [Problem("", f"không đọc được tệp: {vi}", f"cannot read: {en}")]
+            ) from None
     else:
-        stream = source
+        data = read_limited(source, name)
+    scan = scan_workbook(data, name)  # limits hold before openpyxl builds any cell
     try:
         with warnings.catch_warnings():
             # openpyxl's English notes ("Cell G2 is marked as a date but the serial value …
             # is outside the limits for dates") would reach users: the cell then reads as an
             # error value, which the cell readers report in words at its place.
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            book = load_workbook(stream, data_only=True)
-    except (
-        zipfile.BadZipFile,
-        InvalidFileException,  # a file whose name does not end in .xlsx
-        KeyError,
-        ValueError,
-        OSError,
-        TypeError,
-    ) as exc:
+            book = load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:
+        raise
+    except Exception as exc:  # whatever openpyxl meets in a damaged file is the file's fault
         raise InputError(
             name,
             [
@@ -70,7 +73,16 @@ def open_workbook(source: SheetSource) -> tuple[Workbook, str]:
                 )
             ],
         ) from None
+    _UNCOMPUTED[book] = scan.uncomputed
     return book, name
+
+
+def restored(value: Any) -> Any:
+    """A cell's value as kehoach wrote it: the ' that kept a formula-like text from being
+    a formula is taken off (:func:`~kehoach.sheets.workbook_write.neutralized`)."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in (*FORMULA_STARTS, "'"):
+        return value[1:]
+    return value
 
 
 def read_meta(book: Workbook, name: str, layout: str, version: int) -> dict[str, Any]:
@@ -94,7 +106,7 @@ def read_meta(book: Workbook, name: str, layout: str, version: int) -> dict[str,
     meta: dict[str, Any] = {}
     for key, value, *_ in book[META_SHEET].iter_rows(min_row=2, values_only=True):
         if isinstance(key, str):
-            meta[key.strip()] = value
+            meta[key.strip()] = restored(value)
     if meta.get("layout") != layout:
         raise InputError(
             name,
@@ -208,11 +220,40 @@ def read_table(
     if not ok:
         return None
     rows = []
+    uncomputed = _UNCOMPUTED.get(book, {}).get(title, {})
     for number, values in enumerate(
         sheet.iter_rows(min_row=2, max_col=len(columns), values_only=True), start=2
     ):
+        if uncomputed:
+            _report_uncomputed(title, number, values, columns, uncomputed, problems)
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        padded = list(values) + [None] * (len(columns) - len(values))
+        padded = [restored(v) for v in values] + [None] * (len(columns) - len(values))
         rows.append(SheetRow(number, {c.key: v for c, v in zip(columns, padded, strict=True)}))
     return rows
+
+
+def _report_uncomputed(
+    title: str,
+    number: int,
+    values: Sequence[Any],
+    columns: Sequence[Column],
+    uncomputed: dict[str, str],
+    problems: Problems,
+) -> None:
+    """A formula without its computed value reads as empty: name it instead (never a
+    silent "chưa báo cáo" or an empty task)."""
+    for index, value in enumerate(values, start=1):
+        ref = f"{get_column_letter(index)}{number}"
+        if value is None and ref in uncomputed:
+            formula = uncomputed[ref]
+            problems.add(
+                title,
+                f"ô {ref} có công thức ={formula} nhưng chưa có giá trị đã tính; mở tệp bằng "
+                "Excel hoặc LibreOffice và lưu lại, hoặc ghi thẳng con số",
+                f"cell {ref} holds the formula ={formula} without a computed value; open and "
+                "save the file in Excel or LibreOffice, or type the figure",
+                row=number,
+                column=index,
+                field=columns[index - 1].title,
+            )

@@ -61,9 +61,27 @@ def new_workbook() -> Workbook:
 
 def set_value(cell: Cell, value: Any) -> None:
     """Put a value in a cell; text is always stored as text (never as a formula)."""
+    if isinstance(value, str):
+        value = neutralized(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # "=SUM(…)" typed by a person stays words
+
+
+# A cell starting with one of these is taken for a formula by a spreadsheet, and a CSV
+# re-save drops the "text" mark a cell had: "=cmd|' /C calc'!A0" would then run.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralized(text: str) -> str:
+    """Text as written into a cell: a leading ' before a formula-like start (OWASP).
+
+    A text already starting with ' before such a character gets one more, so that
+    :func:`kehoach.sheets.workbook_read.restored` gives back exactly what was written.
+    """
+    if text.startswith(FORMULA_STARTS) or (text[:1] == "'" and text[1:2] in (*FORMULA_STARTS, "'")):
+        return "'" + text
+    return text
 
 
 def add_table_sheet(
