@@ -66,7 +66,7 @@ def _header(plan: dict[str, Any], header_class: str, review: list[ReviewItem]) -
         header["place"] = "…"
         _note(review, "Không thấy địa danh: tạm ghi «…».", "No place name: «…» put in.")
     _symbols(header, plan["title"]["type_name"], review)
-    if not header["superiors"] if "superiors" in header else False:
+    if "superiors" in header and not header["superiors"]:
         header.pop("superiors")
     plan["year"] = header["date"]["year"]
     if header_class != "party":
@@ -144,10 +144,8 @@ def _appendices(plan: dict[str, Any]) -> None:
         name = _APPENDIX_LABEL.sub("", appendix["title"]).strip()
         if name:
             appendix["title"] = name
-        elif subtitle:
+        elif subtitle:  # "PHỤ LỤC" alone: its italic line under it names it
             appendix["title"] = re.sub(r"\\(.)", r"\1", subtitle.replace("*", ""))
-        else:
-            appendix["title"] = appendix["title"]
 
 
 def _tasks(value: Any, review: list[ReviewItem]) -> None:
