@@ -270,7 +270,7 @@ def test_a_target_in_a_budget_label_is_written_out():
 
 
 def test_citation_names_a_body_once_when_it_signs_for_itself():
-    """ "T/M Đảng ủy" of "Đảng ủy xã Bản Hồ" is cited "của Đảng ủy xã Bản Hồ", not "Đảng ủy Đảng ủy…"."""
+    """A body signing for itself is cited once: "của Đảng ủy xã Bản Hồ", not "Đảng ủy Đảng ủy…"."""
     from kehoach.compose.frame import issuer_phrase
     from kehoach.model.parts import DocumentHeader, Signature
 
