@@ -33,7 +33,7 @@ def _no_env_disable(monkeypatch):
 
 
 def test_builtins_come_from_kehoachs_own_entry_points():
-    """core, tuyen_giao, dan_van, khoa_giao are the entry points kehoach's pyproject declares."""
+    """core, profiles, tuyen_giao, dan_van, khoa_giao: the entry points of kehoach's pyproject."""
     table = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     declared = table["entry-points"]["kehoach"]
     assert sorted(declared) == sorted(BUILTIN_PLUGINS)

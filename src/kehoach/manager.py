@@ -23,12 +23,13 @@ from kehoach.errors import KehoachError
 from kehoach.hookspecs import PROJECT
 from kehoach.model.kinds import BlockKind
 from kehoach.plugin_errors import PluginHookError, PluginLoadError
+from kehoach.profiles import FormatProfile
 from kehoach.registry import PlanTypeRegistry
 
 GROUP = PROJECT
 """The entry-point group plugins are declared in: ``[project.entry-points.kehoach]``."""
 
-BUILTIN_PLUGINS: tuple[str, ...] = ("core", "tuyen_giao", "dan_van", "khoa_giao")
+BUILTIN_PLUGINS: tuple[str, ...] = ("core", "profiles", "tuyen_giao", "dan_van", "khoa_giao")
 """The plugins kehoach itself declares; no other distribution may use these names."""
 
 DISABLE_ENV = "KEHOACH_DISABLE_PLUGINS"
@@ -345,6 +346,35 @@ def plan_types(pm: pluggy.PluginManager) -> PlanTypeRegistry:
     return registry
 
 
+def format_profiles(pm: pluggy.PluginManager) -> dict[str, FormatProfile]:
+    """The format profiles the plugins of ``pm`` give, by id, in plugin order.
+
+    Raises:
+        kehoach.PluginHookError: a plugin's answer is not a list of profiles, gives an
+            id twice or an id another plugin gave (both plugins named).
+    """
+    profiles: dict[str, FormatProfile] = {}
+    owner: dict[str, str] = {}
+    hook = "kehoach_format_profiles"
+    for plugin, answer in call_each(pm, hook):
+        items = list(answer) if isinstance(answer, list | tuple) else [answer]
+        for profile in items:
+            if not isinstance(profile, FormatProfile):
+                raise PluginHookError(
+                    plugin, hook, TypeError(f"expected FormatProfile, got {type(profile).__name__}")
+                )
+            if profile.id in owner:
+                raise PluginHookError(
+                    plugin,
+                    hook,
+                    ValueError(
+                        f"profile {profile.id!r} is already given by plugin “{owner[profile.id]}”"
+                    ),
+                )
+            profiles[profile.id], owner[profile.id] = profile, plugin
+    return profiles
+
+
 def block_kinds_of(pm: pluggy.PluginManager) -> list[BlockKind]:
     """The block kinds the plugins of ``pm`` add; a key given twice is an error."""
     kinds: dict[str, BlockKind] = {}
@@ -401,6 +431,7 @@ __all__ = [
     "call_each",
     "disabled_from_env",
     "discover",
+    "format_profiles",
     "get_plugin_manager",
     "hooks_of",
     "merged_mapping",
