@@ -74,7 +74,7 @@ def test_exit_2_unreadable(tmp_path: Path, good: Path) -> None:
 
 def test_exit_2_unknown_profile(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown profile id is exit code 2 with the known ids on stderr."""
-    code, _ = _run([good], profile="state-2020")
+    code, _ = _run([good], profile="state-1999")
     assert code == 2
     assert "party-2026" in capsys.readouterr().err
 

@@ -294,6 +294,53 @@ def test_missing_document_part() -> None:
     assert _reason(buffer.getvalue()) == "missing-part"
 
 
+@pytest.mark.parametrize(
+    ("members", "vi", "en"),
+    [
+        ({"xl/workbook.xml": "<workbook/>"}, "Excel", "Excel"),
+        ({"ppt/presentation.xml": "<p/>"}, "PowerPoint", "PowerPoint"),
+        ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<c/>"},
+         "OpenDocument", "OpenDocument"),
+    ],
+)  # fmt: skip
+def test_other_office_zip_named(members: dict[str, str], vi: str, en: str) -> None:
+    """An .xlsx/.pptx/.odt given to check is named as such, not "a Word file without body"."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        for name, text in members.items():
+            archive.writestr(name, text)
+    with pytest.raises(DocxReadError) as info:
+        read_docx(buffer.getvalue())
+    assert vi in info.value.message("vi") and ".docx" in info.value.message("vi")
+    assert en in info.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
+        (b"{\\rtf1\\ansi hello}", "RTF"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"), "Word 97-2003"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + "Workbook".encode("utf-16-le"), "Excel 97-2003"),
+    ],
+)
+def test_other_formats_named(data: bytes, word: str) -> None:
+    """PDF, RTF, .doc and .xls inputs get a message naming their format."""
+    with pytest.raises(DocxReadError) as info:
+        read_docx(data)
+    assert word in info.value.message("vi") and word in info.value.message("en")
+
+
+def test_too_many_paragraphs_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body over MAX_PARAGRAPHS paragraphs is refused before any view is built."""
+    import kehoach.check.docx_view as docx_view
+
+    monkeypatch.setattr(docx_view, "MAX_PARAGRAPHS", 5)
+    assert len(read_docx(make_docx(p("a") * 5)).paragraphs) == 5
+    assert _reason(make_docx(p("a") * 6)) == "too-large"
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     """A missing path or a directory is a DocxReadError, not an OSError."""
     assert _reason(tmp_path / "nope.docx") == "not-found"

@@ -309,7 +309,7 @@ def test_profile_given_by_id() -> None:
 def test_unknown_profile_id() -> None:
     """An unknown profile id is a KeyError naming the known ids."""
     with pytest.raises(KeyError, match="party-2018"):
-        check_docx(to_bytes(build_party_doc()), profile="state-2020")
+        check_docx(to_bytes(build_party_doc()), profile="state-1999")
 
 
 def test_layout_rules_are_not_evaluated() -> None:

@@ -152,5 +152,9 @@ def test_appendix_forms_stay_in_the_appendix():
 def test_other_documents_import_without_error(path: Path):
     """Party, State and Đoàn documents import (forms too) and carry a header."""
     result = import_docx(path)
-    assert result.plan["header"]
+    # A personal form (bản tự kiểm điểm) has the Party title alone on top, its date above
+    # the signature: since the checker no longer takes "kết nạp ngày …" deep in the form
+    # for the header date (#13), its header may be empty.
+    if path.name != "party-ban-tu-kiem-diem-mau10.docx":
+        assert result.plan["header"]
     assert result.header_class in {"party", "state", "mttq", "doan"}

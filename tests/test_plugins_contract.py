@@ -31,8 +31,8 @@ HOOKS = _hooks()
 
 
 def test_there_are_hooks():
-    """The contract declares the six hooks of issue #4 and issue #10's block kinds."""
-    assert len(HOOKS) == 7 and "kehoach_block_kinds" in HOOKS
+    """The contract declares the six hooks of issue #4, #10's block kinds and #13's profiles."""
+    assert len(HOOKS) == 8 and {"kehoach_block_kinds", "kehoach_format_profiles"} <= set(HOOKS)
 
 
 @pytest.mark.parametrize("name", HOOKS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from kehoach import (
     PluginError,
     PluginHookError,
     SkeletonArea,
+    format_profiles,
     get_plugin_manager,
     hookimpl,
     plan_types,
@@ -25,6 +27,7 @@ from plan_data import minimal_plan
 from plugin_fakes import document_xml, template_with
 
 AREA = SkeletonArea("a", "A", "Ghi A")
+CORPUS = Path(__file__).resolve().parent / "data" / "real-docx"
 
 
 def _type(type_id: str) -> PlanType:
@@ -300,6 +303,60 @@ def test_plan_type_checks_run_for_plans_of_that_type():
     assert not [w for w in review_plan(_plan(), plugin_manager=pm) if w.code == "T-1"]
 
 
+# --- kehoach_format_profiles ---------------------------------------------------------
+
+
+def test_format_profiles_hook_gives_kehoachs_own_profiles():
+    """kehoach_format_profiles: the built-in profiles plugin gives Party and State profiles."""
+    profiles = format_profiles(get_plugin_manager())
+    assert {"party-2018", "party-2026", "state-2020"} <= set(profiles)
+    assert profiles["state-2020"].family == "state"
+
+
+def test_format_profiles_hook_adds_a_profile_check_uses(tmp_path):
+    """A plugin's profile for a class kehoach does not check makes check use it."""
+    import dataclasses
+    from datetime import date
+
+    from kehoach.check import run_check_command
+
+    front = dataclasses.replace(
+        kehoach.BUILTIN_PROFILES["state-2020"],
+        id="mttq-2020",
+        name="MTTQ",
+        family="fatherland-front",
+        valid_from=date(2020, 3, 5),
+    )
+
+    class Plugin:
+        @hookimpl
+        def kehoach_format_profiles(self):
+            return [front]
+
+    profiles = format_profiles(_manager(mttq=Plugin()))
+    assert profiles["mttq-2020"] is front
+    document = CORPUS / "mttq-ke-hoach-kiem-tra-giam-sat.docx"
+    out = io.StringIO()
+    assert run_check_command([document], fmt="json", out=out) == 3
+    out = io.StringIO()
+    code = run_check_command([document], fmt="json", out=out, profiles=profiles)
+    assert code in (0, 1) and '"id": "mttq-2020"' in out.getvalue()
+
+
+def test_format_profiles_given_twice_is_an_error():
+    """Two plugins giving one profile id is a PluginHookError naming both plugins."""
+
+    class Plugin:
+        @hookimpl
+        def kehoach_format_profiles(self):
+            return [kehoach.BUILTIN_PROFILES["party-2026"]]
+
+    with pytest.raises(PluginHookError) as caught:
+        format_profiles(_manager(again=Plugin()))
+    named = {caught.value.plugin, str(caught.value.error).split("“")[-1].rstrip("”")}
+    assert named == {"again", "profiles"} and "party-2026" in str(caught.value.error)
+
+
 # --- a raising hook -------------------------------------------------------------------
 
 HOOK_CALLS = {
@@ -309,6 +366,7 @@ HOOK_CALLS = {
     "kehoach_template_context": lambda pm: render_plan_bytes(_plan(), plugin_manager=pm),
     "kehoach_postprocess_docx": lambda pm: render_plan_bytes(_plan(), plugin_manager=pm),
     "kehoach_review_plan": lambda pm: review_plan(_plan(), plugin_manager=pm),
+    "kehoach_format_profiles": lambda pm: format_profiles(pm),
 }
 
 

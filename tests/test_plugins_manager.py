@@ -33,7 +33,7 @@ def _no_env_disable(monkeypatch):
 
 
 def test_builtins_come_from_kehoachs_own_entry_points():
-    """core, tuyen_giao, dan_van, khoa_giao are the entry points kehoach's pyproject declares."""
+    """core, profiles, tuyen_giao, dan_van, khoa_giao: the entry points of kehoach's pyproject."""
     table = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     declared = table["entry-points"]["kehoach"]
     assert sorted(declared) == sorted(BUILTIN_PLUGINS)
@@ -200,12 +200,27 @@ def test_source_tree_fallback_reads_kehoachs_pyproject(monkeypatch):
     """Without installed metadata, the built-ins are read from the source tree's pyproject."""
     import kehoach.manager as manager
 
-    monkeypatch.setattr(manager, "entry_points", lambda group: [])
+    monkeypatch.setattr(manager, "_group_entry_points", lambda: [])
     found = {ep.name: builtin for ep, builtin in manager.discover()}
     assert found == dict.fromkeys(BUILTIN_PLUGINS, True)
     pm = get_plugin_manager()
     assert plan_types(pm).ids() == ["dan-van", "khoa-giao", "tuyen-giao"]
     assert plugin_info(pm, "core").version == kehoach.__version__
+
+
+def test_group_scan_finds_what_importlib_finds(monkeypatch, tmp_path):
+    """The group's entry points are those of importlib.metadata.entry_points(group=…)."""
+    from importlib.metadata import entry_points
+
+    import kehoach.manager as manager
+
+    install_fake(monkeypatch, tmp_path, "kehoach-extra", {"extra": "kehoach_extra"}, {})
+
+    def key(ep):
+        return (ep.name, ep.value, ep.group)
+
+    expected = sorted(map(key, entry_points(group=manager.GROUP)))
+    assert sorted(map(key, manager._group_entry_points())) == expected
 
 
 def test_load_error_is_a_kehoach_error():

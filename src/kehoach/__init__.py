@@ -43,7 +43,14 @@ if TYPE_CHECKING:
     )
     from kehoach.hookspecs import hookimpl
     from kehoach.loader import Positions, positions_of
-    from kehoach.manager import PluginInfo, get_plugin_manager, hooks_of, plan_types, plugin_info
+    from kehoach.manager import (
+        PluginInfo,
+        format_profiles,
+        get_plugin_manager,
+        hooks_of,
+        plan_types,
+        plugin_info,
+    )
     from kehoach.migrate import migrate_plan
     from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
@@ -56,6 +63,7 @@ if TYPE_CHECKING:
         UnknownPlanTypeError,
     )
     from kehoach.plugin_render import plugin_renderer
+    from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
     from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
     from kehoach.render.output import write_all, write_atomic
@@ -88,6 +96,8 @@ _LAZY: dict[str, str] = {
     "OutputError": "kehoach.errors",
     "OutputExistsError": "kehoach.errors",
     "Plan": "kehoach.model",
+    "FormatProfile": "kehoach.profiles",
+    "BUILTIN_PROFILES": "kehoach.profiles",
     "PlanType": "kehoach.registry",
     "PlanTypeRegistry": "kehoach.registry",
     "PlanWarning": "kehoach.review",
@@ -111,6 +121,7 @@ _LAZY: dict[str, str] = {
     "export_plan_sheet": "kehoach.api",
     "export_progress_sheet": "kehoach.api",
     "get_plugin_manager": "kehoach.manager",
+    "format_profiles": "kehoach.manager",
     "hookimpl": "kehoach.hookspecs",
     "hooks_of": "kehoach.manager",
     "migrate_plan": "kehoach.migrate",
@@ -184,12 +195,14 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BUILTIN_PROFILES",
     "DEFAULT_ORG",
     "BlockKind",
     "BlockOutput",
     "ComposedDocument",
     "DocxImportError",
     "DuplicatePlanTypeError",
+    "FormatProfile",
     "ImportResult",
     "InputError",
     "KehoachError",
@@ -220,6 +233,7 @@ __all__ = [
     "default_template",
     "export_plan_sheet",
     "export_progress_sheet",
+    "format_profiles",
     "get_plugin_manager",
     "hookimpl",
     "hooks_of",

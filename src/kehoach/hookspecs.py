@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
     from kehoach.model import Plan
     from kehoach.model.kinds import BlockKind
+    from kehoach.profiles import FormatProfile
     from kehoach.registry import PlanType, PlanTypeRegistry
     from kehoach.review import PlanWarning
 
@@ -149,10 +150,28 @@ def kehoach_review_plan(plan: Plan, plan_type: PlanType | None) -> Iterable[Plan
     """
 
 
+@hookspec
+def kehoach_format_profiles() -> Iterable[FormatProfile] | None:
+    """Add format profiles (the layout rules of an official guidance, as data).
+
+    Called once when a command needs the profiles (``kehoach check``). kehoach's own
+    Party profiles (36-HD/VPTW, 05-HD/VPTW) and its State profile (Nghị định
+    30/2020/NĐ-CP) come from its built-in ``profiles`` plugin through this same hook.
+    ``kehoach check`` checks a document with the profile of its class
+    (``FormatProfile.family``: ``party``, ``state``…) in force on its date, and
+    ``--profile`` accepts any profile id given here.
+
+    Returns:
+        The profiles (:class:`kehoach.profiles.FormatProfile`), or ``None``. An id
+        already given by another plugin is an error naming both plugins.
+    """
+
+
 __all__ = [
     "PROJECT",
     "hookimpl",
     "hookspec",
+    "kehoach_format_profiles",
     "kehoach_jinja_filters",
     "kehoach_postprocess_docx",
     "kehoach_register_plan_types",

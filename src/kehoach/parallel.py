@@ -46,13 +46,12 @@ def in_order(
         work: The function applied to each item.
         items: The inputs.
         jobs: Processes to use; 1 (or a single item) works in this process.
-        setup: Run once in each process before its first item (e.g. to load plugins).
+        setup: Run once in each worker process before its first item (e.g. to load
+            plugins); the calling process sets itself up before calling.
         setup_args: Arguments of ``setup``.
     """
     todo = list(items)
     if jobs <= 1 or len(todo) <= 1:
-        if setup is not None:
-            setup(*setup_args)
         for item in todo:
             yield work(item)
         return

@@ -50,7 +50,16 @@ class Collector:
     not_evaluated: dict[str, Msg] = field(default_factory=dict)
     # The profile's own view of a rule's status (a 2026 rule may be unconfirmed for 2018).
     status_overrides: Mapping[str, RuleStatus] = field(default_factory=dict)
-    _groups: dict[tuple[object, ...], int] = field(default_factory=dict)
+    # Rules the profile does not cover: their findings are dropped (see ``unsupported``).
+    unsupported: frozenset[str] = frozenset()
+    # Parts the document's type may leave out: "missing …" findings about them are dropped.
+    optional_elements: frozenset[str] = frozenset()
+    # Grouped findings: key → (index in ``findings``, every paragraph so far). The
+    # paragraphs are gathered in a list and written into the finding once, at the end
+    # (``grouped``), so grouping n identical deviations costs O(n), not O(n²).
+    _groups: dict[tuple[object, ...], tuple[int, list[int], list[int]]] = field(
+        default_factory=dict
+    )
 
     def add(
         self,
@@ -64,6 +73,10 @@ class Collector:
         group: bool = False,
     ) -> None:
         """Record a finding; ``group`` merges it with an identical earlier one."""
+        if rule in self.unsupported:
+            return
+        if location.part == "document" and location.element in self.optional_elements:
+            return
         info = RULES.get(rule)
         status = self.status_overrides.get(rule, info.status if info else "unconfirmed")
         if status not in ("confirmed", "confirmed-by-example"):
@@ -73,14 +86,28 @@ class Collector:
             self.findings.append(finding)
             return
         key = (rule, severity, location.part, location.element, expected, actual, fix)
-        index = self._groups.get(key)
-        if index is None:
-            self._groups[key] = len(self.findings)
+        group_entry = self._groups.get(key)
+        sections = [location.section] if location.section is not None else []
+        if group_entry is None:
+            self._groups[key] = (len(self.findings), list(location.paragraphs), sections)
             self.findings.append(finding)
             return
-        first = self.findings[index]
-        merged = first.location.paragraphs + location.paragraphs
-        self.findings[index] = replace(first, location=replace(first.location, paragraphs=merged))
+        group_entry[1].extend(location.paragraphs)
+        group_entry[2].extend(sections)
+
+    def grouped(self) -> list[Finding]:
+        """The findings, each grouped one carrying every paragraph of its group."""
+        out = list(self.findings)
+        for index, paragraphs, sections in self._groups.values():
+            first = out[index]
+            location = first.location
+            if len(paragraphs) != len(location.paragraphs):
+                location = replace(location, paragraphs=tuple(paragraphs))
+            if len(sections) > 1:
+                location = replace(location, sections=tuple(sections))
+            if location is not first.location:
+                out[index] = replace(first, location=location)
+        return out
 
     def at_paragraph(
         self,
@@ -112,9 +139,9 @@ class Collector:
         severity: Severity = "error",
         element: str = "page",
     ) -> None:
-        """Record a page-setup finding of ``section``."""
+        """Record a page-setup finding of ``section`` (one finding for identical sections)."""
         location = Location(part="section", element=element, section=section.index + 1)
-        self.add(rule, location, expected, actual, fix, severity)
+        self.add(rule, location, expected, actual, fix, severity, group=True)
 
     def at_document(
         self,

@@ -1,18 +1,22 @@
 """``kehoach check`` as a function the CLI calls: prints the report, returns the exit code.
 
 Exit codes: 0 no error (warnings allowed), 1 at least one error, 2 a file could not be
-read (or the profile is unknown). Nothing here raises for a bad file.
+read (or the profile is unknown), 3 a file was not checked (kehoach has no profile for its
+class: a Fatherland Front or Youth Union document, or no administrative document at all).
+With several files the most serious wins: 2, then 1, then 3. Nothing here raises for a
+bad file.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TextIO
 
 from kehoach.check.engine import check_docx
 from kehoach.check.errors import DocxReadError
+from kehoach.check.layout import LayoutError
 from kehoach.check.report import (
     result_to_dict,
     results_to_json,
@@ -21,13 +25,19 @@ from kehoach.check.report import (
     unreadable_to_dict,
 )
 from kehoach.parallel import in_order
-from kehoach.profiles import PROFILES
+from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
 
-__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
+__all__ = ["EXIT_ERRORS", "EXIT_NOT_CHECKED", "EXIT_OK", "EXIT_UNREADABLE", "run_check_command"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+EXIT_NOT_CHECKED = 3
+_SERIOUSNESS = (EXIT_OK, EXIT_NOT_CHECKED, EXIT_ERRORS, EXIT_UNREADABLE)
+
+
+def _worse(code: int, other: int) -> int:
+    return max(code, other, key=_SERIOUSNESS.index)
 
 
 def run_check_command(
@@ -37,25 +47,30 @@ def run_check_command(
     lang: Literal["vi", "en"] = "vi",
     out: TextIO | None = None,
     jobs: int = 1,
+    profiles: Mapping[str, FormatProfile] | None = None,
+    layout: bool = False,
 ) -> int:
     """Check each of ``paths`` and print the report to ``out`` (stdout by default).
 
     Args:
         paths: DOCX files to check.
-        profile: ``party-2018``, ``party-2026`` or ``None`` (chosen from each
-            document's date).
+        profile: A profile id (``party-2018``, ``party-2026``, ``state-2020`` or one a
+            plugin adds) or ``None`` (chosen from each document's class and date).
         fmt: ``text`` for people, ``json`` for programs (``findings.schema.json``).
         lang: Language of messages: ``vi`` (default) or ``en``.
         out: Where to write; ``sys.stdout`` when ``None``.
         jobs: Processes checking files at once; the report is the same, in the same order.
+        profiles: The profiles by id (the plugins' ones); ``None`` for kehoach's own.
+        layout: Lay each document out with LibreOffice for the page rules (``--layout``).
 
     Returns:
         0 when no file has an error, 1 when some file has an error, 2 when a file
-        cannot be read or the profile is unknown.
+        cannot be read or the profile is unknown, 3 when a file was not checked.
     """
     stream = out if out is not None else sys.stdout
-    if profile is not None and profile not in PROFILES:
-        known = ", ".join(sorted(PROFILES))
+    catalogue = dict(BUILTIN_PROFILES if profiles is None else profiles)
+    if profile is not None and profile not in catalogue:
+        known = ", ".join(sorted(catalogue))
         message = (
             f"Unknown profile {profile!r}; known: {known}."
             if lang == "en"
@@ -68,9 +83,9 @@ def run_check_command(
     code = EXIT_OK
     files: list[dict[str, Any]] = []
     texts: list[str] = []
-    checked = in_order(_check_one, [(os.fspath(raw), profile, lang) for raw in paths], jobs=jobs)
-    for file_code, file_dict, text in checked:
-        code = max(code, file_code)  # 2 (unreadable) outranks 1 (errors)
+    jobs_list = [(os.fspath(raw), profile, lang, catalogue, layout) for raw in paths]
+    for file_code, file_dict, text in in_order(_check_one, jobs_list, jobs=jobs):
+        code = _worse(code, file_code)
         files.append(file_dict)
         texts.append(text)
     if fmt == "json":
@@ -80,11 +95,21 @@ def run_check_command(
     return code
 
 
-def _check_one(job: tuple[str, str | None, Literal["vi", "en"]]) -> tuple[int, dict[str, Any], str]:
+_Job = tuple[str, str | None, Literal["vi", "en"], dict[str, FormatProfile], bool]
+
+
+def _check_one(job: _Job) -> tuple[int, dict[str, Any], str]:
     """Check one file: its exit code, JSON entry and text report (in any process)."""
-    path, profile, lang = job
+    path, profile, lang, catalogue, layout = job
     try:
-        result = check_docx(path, profile=profile)
+        result = check_docx(path, profile=profile, profiles=catalogue, layout=layout)
+    except LayoutError as error:
+        failed = DocxReadError("damaged", error.message("vi"), error.message("en"))
+        return (
+            EXIT_UNREADABLE,
+            unreadable_to_dict(path, failed, lang),
+            text_unreadable(path, failed, lang),
+        )
     except DocxReadError as error:
         return (
             EXIT_UNREADABLE,
@@ -105,4 +130,8 @@ def _check_one(job: tuple[str, str | None, Literal["vi", "en"]]) -> tuple[int, d
             text_unreadable(path, internal, lang),
         )
     code = EXIT_ERRORS if result.errors else EXIT_OK
-    return code, result_to_dict(result, lang, path), text_report(result, lang, path)
+    return (
+        code if result.checked else EXIT_NOT_CHECKED,
+        result_to_dict(result, lang, path),
+        text_report(result, lang, path),
+    )

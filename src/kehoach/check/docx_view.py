@@ -23,7 +23,7 @@ from lxml import etree
 from kehoach.check.errors import DocxReadError
 from kehoach.check.numbering import Numbering
 from kehoach.check.ooxml import R_NS, on_off, to_int, w, wattr
-from kehoach.check.package import Package, Source, open_package
+from kehoach.check.package import MAX_PARAGRAPHS, Package, Source, open_package
 from kehoach.check.story import StoryReader
 from kehoach.check.styles import StyleSheet
 from kehoach.check.view import (
@@ -130,6 +130,15 @@ def _read_package(package: Package) -> DocxView:
             "missing-part",
             f"Tệp Word không có phần thân văn bản (w:body trong {main}).",
             f"The Word file has no document body (w:body in {main}).",
+        )
+    paragraph_count = sum(1 for _ in body.iter(w("p")))
+    if paragraph_count > MAX_PARAGRAPHS:
+        raise DocxReadError(
+            "too-large",
+            f"Văn bản có {paragraph_count:,} đoạn, quá giới hạn {MAX_PARAGRAPHS:,} đoạn "
+            "để kiểm tra thể thức.".replace(",", "."),
+            f"The document has {paragraph_count:,} paragraphs, more than the "
+            f"{MAX_PARAGRAPHS:,} that can be checked.",
         )
     rels = package.relationships(main)
     targets: dict[str, str] = {}

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 from kehoach.check.collect import Collector
 from kehoach.check.dateline import parse_date_line
+from kehoach.check.doc_class import DocumentClass, classify
 from kehoach.check.docx_view import DocxView, read_docx
 from kehoach.check.findings import CheckResult, Finding, Msg
+from kehoach.check.layout import laid_out_pages
 from kehoach.check.lines import norm
-from kehoach.check.package import Source
+from kehoach.check.package import Source, read_source
 from kehoach.check.parts import find_parts
 from kehoach.check.rules_body import check_body
 from kehoach.check.rules_closing import check_closing
 from kehoach.check.rules_header import check_header
+from kehoach.check.rules_kinh_gui import check_kinh_gui
+from kehoach.check.rules_layout import check_layout
 from kehoach.check.rules_page import check_page_numbers, check_page_setup
 from kehoach.check.rules_text import check_text
 from kehoach.check.rules_title import check_title
-from kehoach.profiles import PARTY_2026, FormatProfile, get_profile, profile_for_date
+from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
 
 __all__ = ["ALWAYS_NOT_EVALUATED", "check_docx", "check_view"]
 
@@ -41,44 +48,101 @@ ALWAYS_NOT_EVALUATED: dict[str, Msg] = {
 }
 
 
-def _choose_profile(
-    view: DocxView, profile: FormatProfile | str | None
+def _date_text(day: date) -> str:
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)  # V-DATE-1
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def _by_date(
+    view: DocxView, family: list[FormatProfile]
 ) -> tuple[FormatProfile, Msg, str | None, bool]:
-    """The profile, why it was chosen, the date read, and whether the date was unreadable."""
-    if isinstance(profile, FormatProfile):
-        return profile, Msg("chỉ định khi gọi", "given by the caller"), None, False
-    if isinstance(profile, str):
-        chosen = get_profile(profile)
-        return chosen, Msg("chỉ định khi gọi", "given by the caller"), None, False
-    parts = find_parts(view, PARTY_2026)
+    """The profile of ``family`` in force on the document's date, why, the date read,
+    and whether the date was unreadable (F-SRC-1: the newest guidance is then used)."""
+    family = sorted(family, key=lambda p: p.valid_from)
+    newest = family[-1]
+    parts = find_parts(view, newest)
     parsed = parse_date_line(norm(parts.date.text)) if parts.date else None
     day = parsed.latest_day() if parsed else None
     if day is None:
+        if len(family) == 1:
+            return (
+                newest,
+                Msg("thể thức duy nhất của loại này", "the only profile of this class"),
+                None,
+                False,
+            )
         return (
-            PARTY_2026,
+            newest,
             Msg("không đọc được ngày văn bản: dùng hướng dẫn mới nhất",
                 "no readable date: the newest guidance is used"),
             None,
             True,
         )  # fmt: skip
-    chosen = profile_for_date(day)
+    applying = [p for p in family if p.valid_from <= day] or family[:1]
+    chosen = applying[-1]
     shown = f"{parsed.day_text or '..'}/{parsed.month_text or '..'}/{parsed.year}" if parsed else ""
-    start = PARTY_2026.valid_from
-    month = f"{start.month:02d}" if start.month < 3 else str(start.month)  # V-DATE-1
-    since = f"{start.day:02d}/{month}/{start.year}"
-    if chosen.id == PARTY_2026.id:
-        reason = Msg(f"văn bản ngày {shown}, từ {since}", f"dated {shown}, on or after {since}")
-    else:
+    later = family[family.index(chosen) + 1 :]
+    if later:
+        since = _date_text(later[0].valid_from)
         reason = Msg(f"văn bản ngày {shown}, trước {since}", f"dated {shown}, before {since}")
+    else:
+        since = _date_text(chosen.valid_from)
+        reason = Msg(f"văn bản ngày {shown}, từ {since}", f"dated {shown}, on or after {since}")
     return chosen, reason, shown, False
 
 
+def _not_checked(doc_class: DocumentClass, source: str | None) -> CheckResult:
+    name = doc_class.name
+    reason = Msg(
+        f"kehoach chưa có thể thức cho {name.vi}: không kiểm tra",
+        f"kehoach has no format profile for {name.en}: not checked",
+    )
+    if doc_class.id == "other":
+        reason = Msg(
+            "đầu trang 1 không có tiêu đề Đảng hay Quốc hiệu: không kiểm tra thể thức "
+            "(dùng --profile để buộc kiểm tra)",
+            "page one has neither the Party heading nor the Quốc hiệu: not checked "
+            "(use --profile to check anyway)",
+        )
+    return CheckResult(
+        profile_id="",
+        profile_name="",
+        profile_reason=reason,
+        findings=(),
+        not_evaluated=(),
+        source=source,
+        document_class=doc_class.id,
+        document_class_name=name,
+        checked=False,
+    )
+
+
 def check_view(
-    view: DocxView, *, profile: FormatProfile | str | None = None, source: str | None = None
+    view: DocxView,
+    *,
+    profile: FormatProfile | str | None = None,
+    source: str | None = None,
+    profiles: Mapping[str, FormatProfile] | None = None,
+    pages: list[list[str]] | None = None,
 ) -> CheckResult:
-    """Check an already read :class:`DocxView` (see :func:`check_docx`)."""
-    chosen, reason, shown, no_date = _choose_profile(view, profile)
-    col = Collector(status_overrides=chosen.rule_status)
+    """Check an already read :class:`DocxView` (see :func:`check_docx`); ``pages`` are
+    its laid-out pages (:func:`kehoach.check.layout.laid_out_pages`), for ``--layout``."""
+    catalogue = BUILTIN_PROFILES if profiles is None else profiles
+    doc_class = classify(view)
+    no_date = False
+    shown: str | None = None
+    if isinstance(profile, FormatProfile):
+        chosen, reason = profile, Msg("chỉ định khi gọi", "given by the caller")
+    elif isinstance(profile, str):
+        chosen, reason = _lookup(catalogue, profile), Msg("chỉ định khi gọi", "given by the caller")
+    else:
+        family = [p for p in catalogue.values() if p.family == doc_class.id]
+        if not family:
+            return _not_checked(doc_class, source)
+        chosen, reason, shown, no_date = _by_date(view, family)
+    col = Collector(
+        status_overrides=chosen.rule_status, unsupported=frozenset(chosen.unsupported_rules)
+    )
     if no_date:
         col.at_document(
             "F-SRC-1",
@@ -92,25 +156,59 @@ def check_view(
             "warning",
         )  # fmt: skip
     parts = find_parts(view, chosen)
+    if parts.document_type is not None:
+        col.optional_elements = parts.document_type.optional
+        if parts.document_type.signature == "personal":
+            # The writer signs with a role ("NGƯỜI TỰ KIỂM ĐIỂM") and the name: no
+            # authority, no title of office, no layout tables, a header that is the
+            # Party title alone (F-SIGN-2/3, F-DOCX-1, F-HDR-1/2).
+            col.unsupported = col.unsupported | _PERSONAL_FORM_RULES
+            for rule in _PERSONAL_FORM_RULES:
+                col.skip(rule, Msg("văn bản ký cá nhân (đơn, bản kiểm điểm)",
+                                   "a personally signed form (đơn, bản kiểm điểm)"))  # fmt: skip
     check_page_setup(view, chosen, col)
-    check_page_numbers(view, chosen, col)
+    check_page_numbers(view, chosen, col, len(pages) if pages is not None else None)
+    if pages is not None:
+        check_layout(pages, col)
     check_header(parts, chosen, col)
     check_title(parts, chosen, col)
     check_body(parts, chosen, col)
     check_closing(parts, chosen, col)
     check_text(view, chosen, col)
+    check_kinh_gui(view, col)
     for rule, why in ALWAYS_NOT_EVALUATED.items():
-        col.skip(rule, why)
+        if pages is None or rule not in LAYOUT_RULES:
+            col.skip(rule, why)
+    for rule in chosen.unsupported_rules:
+        col.skip(rule, Msg(*chosen.unsupported_reason))
     return CheckResult(
         profile_id=chosen.id,
         profile_name=chosen.name,
         profile_reason=reason,
-        findings=tuple(sorted(col.findings, key=_order)),
+        findings=tuple(sorted(col.grouped(), key=_order)),
         not_evaluated=col.result_not_evaluated(),
         source=source,
         document_date=shown,
+        document_class=doc_class.id,
+        document_class_name=doc_class.name,
+        document_type=parts.document_type.id if parts.document_type else None,
     )
 
+
+def _lookup(catalogue: Mapping[str, FormatProfile], profile_id: str) -> FormatProfile:
+    try:
+        return catalogue[profile_id]
+    except KeyError:
+        known = ", ".join(sorted(catalogue))
+        raise KeyError(f"unknown format profile {profile_id!r}; known: {known}") from None
+
+
+LAYOUT_RULES = frozenset({"F-PAGENUM-4"})
+"""Rules of ``ALWAYS_NOT_EVALUATED`` that ``--layout`` evaluates."""
+
+_PERSONAL_FORM_RULES = frozenset(
+    {"F-SIGN-2", "F-SIGN-3", "F-DOCX-1", "F-RECIP-1", "F-HDR-1", "F-HDR-2"}
+)
 
 _PART_RANK = {"document": 0, "section": 1, "body": 2, "header": 3, "footer": 4}
 
@@ -120,14 +218,30 @@ def _order(finding: Finding) -> tuple[int, int]:
     return _PART_RANK.get(location.part, 5), location.paragraph or 0
 
 
-def check_docx(source: Source, *, profile: FormatProfile | str | None = None) -> CheckResult:
-    """Check a DOCX file against the Party format.
+def check_docx(
+    source: Source,
+    *,
+    profile: FormatProfile | str | None = None,
+    profiles: Mapping[str, FormatProfile] | None = None,
+    layout: bool = False,
+) -> CheckResult:
+    """Check a DOCX file against the format of its class (Party, State…).
+
+    The class is read from the header (:func:`kehoach.check.doc_class.classify`); a
+    class without a profile gives a result with ``checked=False`` and no findings.
 
     Args:
         source: A path, the file's bytes, or a binary file object.
-        profile: A profile, a profile id (``party-2018``, ``party-2026``) or ``None``
-            to choose from the document's own date line (from 27/5/2026: party-2026;
-            before: party-2018; no readable date: party-2026 and an F-SRC-1 warning).
+        profile: A profile, a profile id (``party-2018``, ``party-2026``,
+            ``state-2020``) or ``None`` to choose from the document's class and its own
+            date line (Party: from 27/5/2026 party-2026, before party-2018, no readable
+            date party-2026 and an F-SRC-1 warning).
+        profiles: The profiles to choose from, by id (``kehoach check`` passes those
+            of the plugins, :func:`kehoach.manager.format_profiles`); ``None`` for
+            kehoach's own (``kehoach.profiles.BUILTIN_PROFILES``).
+        layout: Lay the document out with LibreOffice (PDF) and check the rules that
+            need pages (page numbers shown, appendices numbered apart, a total alone
+            at the top of a page).
 
     Returns:
         The findings and the rules that could not be evaluated.
@@ -135,7 +249,10 @@ def check_docx(source: Source, *, profile: FormatProfile | str | None = None) ->
     Raises:
         DocxReadError: The file cannot be read (not a DOCX, damaged, encrypted, zip bomb).
         KeyError: ``profile`` is an unknown profile id.
+        LayoutError: ``layout`` and LibreOffice is missing or fails.
     """
-    view = read_docx(source)
+    data = read_source(source)
+    view = read_docx(data)
     name = str(source) if isinstance(source, str) or hasattr(source, "__fspath__") else None
-    return check_view(view, profile=profile, source=name)
+    pages = laid_out_pages(data) if layout else None
+    return check_view(view, profile=profile, source=name, profiles=profiles, pages=pages)

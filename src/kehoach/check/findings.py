@@ -46,6 +46,7 @@ ELEMENT_NAMES: dict[str, Msg] = {
     "recipients_label": Msg("chữ “Nơi nhận:”", "“Nơi nhận:” label"),
     "recipients_item": Msg("dòng nơi nhận", "recipient line"),
     "page_number": Msg("số trang", "page number"),
+    "kinh_gui": Msg("Kính gửi", "Kính gửi block"),
     "appendix": Msg("phụ lục", "appendix"),
     "document": Msg("văn bản", "document"),
     "text": Msg("văn bản", "text"),
@@ -64,7 +65,8 @@ class Location:
         paragraph: 1-based paragraph number in its story (first one when several).
         paragraphs: Every paragraph with the same deviation (grouped findings).
         table, row, cell: Table position (1-based) when the paragraph is in a table.
-        section: 1-based section number for page-setup findings.
+        section: 1-based section number for page-setup findings (the first one when
+            several sections have the same deviation, all of them in ``sections``).
         part_name: Header/footer part name (``word/header1.xml``).
         quote: The start of the paragraph's text.
     """
@@ -79,13 +81,16 @@ class Location:
     section: int | None = None
     part_name: str | None = None
     quote: str | None = None
+    sections: tuple[int, ...] = ()
 
     def describe(self, lang: str = "vi") -> str:
         """A one-line description such as ``đoạn 12 (bảng 1, hàng 2, ô 1) «Số 29-KH/TU»``."""
         vi = lang != "en"
         bits: list[str] = []
         name = ELEMENT_NAMES.get(self.element, Msg(self.element, self.element)).get(lang)
-        if self.part == "section" and self.section is not None:
+        if self.part == "section" and len(self.sections) > 1:
+            bits.append(f"{'các phần (section)' if vi else 'sections'} {_ranges(self.sections)}")
+        elif self.part == "section" and self.section is not None:
             bits.append(f"{'phần (section)' if vi else 'section'} {self.section}")
         elif self.part in ("header", "footer"):
             word = {"header": ("đầu trang", "header"), "footer": ("chân trang", "footer")}
@@ -177,6 +182,13 @@ class CheckResult:
         findings: Every deviation, in document order.
         not_evaluated: Rules that could not be evaluated from the file.
         source: The path checked, when known.
+        document_class: The class read from the header (``party``, ``state``,
+            ``fatherland-front``, ``youth-union``, ``other``; see
+            :mod:`kehoach.check.doc_class`).
+        document_type: The document type read from the type-name line (``ke-hoach``,
+            ``giay-gioi-thieu``… see :mod:`kehoach.profiles.doctypes`), if known.
+        checked: ``False`` when kehoach has no profile for that class: the document
+            was not checked (no findings; ``kehoach check`` exits 3).
     """
 
     profile_id: str
@@ -187,6 +199,10 @@ class CheckResult:
     source: str | None = None
     document_date: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    document_class: str = "party"
+    document_class_name: Msg | None = None
+    checked: bool = True
+    document_type: str | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:

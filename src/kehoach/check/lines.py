@@ -12,6 +12,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from kehoach.check.docx_view import ParagraphView, RunView
@@ -31,6 +32,7 @@ def norm(text: str) -> str:
 _VARIANTS = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
+@lru_cache(maxsize=4096)
 def upper_key(text: str) -> str:
     """A key for comparing Vietnamese text regardless of case and of tone placement.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from lxml import etree
@@ -14,8 +15,9 @@ MC_NS: Final[str] = "http://schemas.openxmlformats.org/markup-compatibility/2006
 _FALSE: Final[frozenset[str]] = frozenset({"0", "false", "off", "none"})
 
 
+@cache
 def w(tag: str) -> str:
-    """The Clark name ``{w-namespace}tag``."""
+    """The Clark name ``{w-namespace}tag`` (cached: called for every element read)."""
     return f"{{{W_NS}}}{tag}"
 
 

@@ -23,12 +23,14 @@ from kehoach.check.errors import DocxReadError
 __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_MEMBERS",
+    "MAX_PARAGRAPHS",
     "MAX_PART_BYTES",
     "MAX_TOTAL_BYTES",
     "Package",
     "Source",
     "open_package",
     "parse_xml",
+    "read_source",
 ]
 
 Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes]
@@ -44,6 +46,11 @@ MAX_MEMBERS: Final[int] = 10_000
 """Refuse a package with more members than this."""
 MAX_INPUT_BYTES: Final[int] = 100 * 1024 * 1024
 """Refuse an input file larger than this before opening it as a zip."""
+MAX_PARAGRAPHS: Final[int] = 100_000
+"""Refuse a document body with more paragraphs than this (checked right after parsing,
+before any view is built). The longest real plans have a few thousand paragraphs; the
+checker's cost is linear, about 0.3 ms a paragraph, so this bounds one file to well
+under a minute on a small server (benchmarks/check_bench.py)."""
 
 _RATIO_FLOOR: Final[int] = 1024 * 1024
 _OLE_MAGIC: Final[bytes] = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -64,7 +71,7 @@ OFFICE_DOCUMENT: Final[str] = (
 )
 
 
-def _read_source(source: Source) -> bytes:
+def read_source(source: Source) -> bytes:
     """The raw bytes of ``source`` (bounded by :data:`MAX_INPUT_BYTES`)."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
@@ -130,6 +137,43 @@ def _not_a_zip() -> DocxReadError:
         "Tệp không phải văn bản Word .docx (không phải gói ZIP của Office Open XML).",
         "The file is not a Word .docx document (not an Office Open XML zip package).",
     )
+
+
+def _other_format(what_vi: str, what_en: str) -> DocxReadError:
+    return DocxReadError(
+        "not-a-zip",
+        f"Đây là {what_vi}, không phải văn bản Word .docx; hãy mở bằng Word (hoặc "
+        "LibreOffice) và lưu dưới dạng .docx rồi kiểm tra lại.",
+        f"This is {what_en}, not a Word .docx document; open it in Word (or LibreOffice), "
+        "save it as .docx and check it again.",
+    )
+
+
+# Leading bytes of formats people give ``check`` by mistake → (Vietnamese, English).
+_MAGIC_FORMATS: Final[tuple[tuple[bytes, str, str], ...]] = (
+    (b"%PDF", "tệp PDF", "a PDF file"),
+    (b"{\\rtf", "tệp RTF", "an RTF file"),
+)
+# Members that name the kind of a zip package that is not a Word document.
+_ZIP_FORMATS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("xl/workbook.xml", "bảng tính Excel (.xlsx)", "an Excel workbook (.xlsx)"),
+    ("ppt/presentation.xml", "tệp PowerPoint (.pptx)", "a PowerPoint file (.pptx)"),
+    ("content.xml", "tệp OpenDocument (.odt/.ods)", "an OpenDocument file (.odt/.ods)"),
+)
+# Stream names (UTF-16) that tell a Word 97-2003 / Excel 97-2003 compound file.
+_OLE_FORMATS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("EncryptionInfo", "", ""),
+    ("WordDocument", "tệp Word 97-2003 (.doc)", "a Word 97-2003 file (.doc)"),
+    ("Workbook", "bảng tính Excel 97-2003 (.xls)", "an Excel 97-2003 workbook (.xls)"),
+)
+
+
+def _ole_kind(data: bytes) -> tuple[str, str] | None:
+    """What an OLE compound file holds, from its directory's stream names."""
+    for stream, vi, en in _OLE_FORMATS:
+        if stream.encode("utf-16-le") in data:
+            return (vi, en) if vi else None
+    return None
 
 
 def _damaged(detail: str = "") -> DocxReadError:
@@ -265,7 +309,12 @@ def open_package(source: Source) -> Package:
         DocxReadError: not found, not a zip, damaged, encrypted (OLE compound file or
             encrypted zip members), too large, a zip bomb, or without a main part.
     """
-    data = _read_source(source)
+    data = read_source(source)
+    for magic, vi, en in _MAGIC_FORMATS:
+        if data[:64].lstrip().startswith(magic):
+            raise _other_format(vi, en)
+    if data.startswith(_OLE_MAGIC) and (kind := _ole_kind(data)) is not None:
+        raise _other_format(*kind)
     if data.startswith(_OLE_MAGIC):
         raise DocxReadError(
             "encrypted",
@@ -304,6 +353,9 @@ def open_package(source: Source) -> Package:
                 main = target
                 break
     if not package.has(main):
+        for member, vi, en in _ZIP_FORMATS:
+            if package.has(member):
+                raise _other_format(vi, en)
         raise _missing("word/document.xml")
     package.main_part = main
     return package

@@ -14,16 +14,21 @@ Works on documents typed by hand as well as on kehoach's own output:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from kehoach.check.docx_view import Block, DocxView, ParagraphView, TableView
 from kehoach.check.lines import Line, is_upper, lines_of, norm, upper_key
 from kehoach.profiles import FormatProfile
+from kehoach.profiles.doctypes import DocumentType
 
 __all__ = ["DocumentParts", "find_parts"]
 
 HEADER_WINDOW = 14
+HEADER_TABLE_ROWS = 3
+"""Rows of a table read for header parts: a header table has two (F-HDR-2); a form's
+table below holds dates and numbers that are not the header's ("kết nạp ngày …")."""
 STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # F-TITLE-4 (State, NĐ30)
 STATE_MOTTO = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"
 _NUMBER = re.compile(r"^S[ốố]\s*(?:[:.]|\s|\d|-|$)", re.IGNORECASE)
@@ -65,6 +70,7 @@ class DocumentParts:
     signature: list[Line] = field(default_factory=list)
     signature_cell: int | None = None
     appendix: list[ParagraphView] = field(default_factory=list)
+    document_type: DocumentType | None = None
 
     @property
     def header_found(self) -> bool:
@@ -98,11 +104,13 @@ def _header_kind(line: Line) -> str | None:
     return None
 
 
-def _paragraphs_with_side(block: Block) -> list[tuple[ParagraphView, str | None]]:
+def _paragraphs_with_side(
+    block: Block, max_rows: int | None = None
+) -> list[tuple[ParagraphView, str | None]]:
     if isinstance(block, ParagraphView):
         return [(block, None)]
     out: list[tuple[ParagraphView, str | None]] = []
-    for row in block.rows:
+    for row in block.rows[:max_rows]:
         for number, cell in enumerate(row.cells, start=1):
             side: str | None = "left" if number == 1 and len(row.cells) > 1 else "right"
             if len(row.cells) == 1:
@@ -111,9 +119,9 @@ def _paragraphs_with_side(block: Block) -> list[tuple[ParagraphView, str | None]
     return out
 
 
-def _block_lines(block: Block) -> list[Line]:
+def _block_lines(block: Block, max_rows: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    for paragraph, side in _paragraphs_with_side(block):
+    for paragraph, side in _paragraphs_with_side(block, max_rows):
         lines.extend(lines_of(paragraph, side))  # type: ignore[arg-type]
     return lines
 
@@ -124,14 +132,60 @@ def find_parts(view: DocxView, profile: FormatProfile) -> DocumentParts:
     blocks = list(view.blocks)
     header_end = _find_header(blocks, parts)
     position = _find_title(blocks, header_end, parts)
+    if parts.type_name is None and parts.header_table is not None:
+        # Some files type the type name in the header table's last row ("DANH SÁCH
+        # ĐẢNG VIÊN" under the number and date).
+        parts.type_name = next(
+            (p for p in parts.header_table.paragraphs if _type_of(p, profile) is not None), None
+        )
+    parts.document_type = document_type_of(parts, profile)
     closing = _find_closing(blocks, position, parts, profile)
+    personal = parts.document_type is not None and parts.document_type.signature == "personal"
+    if closing == len(blocks) and personal:
+        closing = _personal_closing(blocks, position)
     for block in blocks[position:closing]:
         if isinstance(block, TableView):
             parts.body_tables.append(block)
         elif norm(block.full_text) and not _is_separator(block):
             parts.body.append(block)
     _find_recipients_signature(blocks, closing, parts, profile)
+    if personal and parts.date is None:
+        # A personal form dates itself above the signature ("Đà Nẵng, ngày … tháng …").
+        parts.date = next((ln for ln in parts.signature if _DATE.search(ln.text)), None)
     return parts
+
+
+def document_type_of(parts: DocumentParts, profile: FormatProfile) -> DocumentType | None:
+    """The profile's document type whose name starts the type-name line, if any."""
+    return _type_of(parts.type_name, profile) if parts.type_name is not None else None
+
+
+def _type_of(paragraph: ParagraphView, profile: FormatProfile) -> DocumentType | None:
+    text = norm(paragraph.full_text)
+    if not is_upper(text):
+        return None
+    words = [upper_key(word) for word in text.split()]
+    for kind in profile.document_types:
+        for name in kind.names:
+            wanted = [upper_key(word) for word in name.split()]
+            if words[: len(wanted)] == wanted:
+                return kind
+    return None
+
+
+_PERSONAL_SIGN = re.compile(r"^(NGƯỜI|Người)\s+\S+|^[^,]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b")
+_PERSONAL_WINDOW = 12
+
+
+def _personal_closing(blocks: list[Block], start: int) -> int:
+    """Where a personally signed form's body ends: its closing place/date line or the
+    signer's role ("NGƯỜI TỰ KIỂM ĐIỂM", "Người làm đơn") among its last blocks."""
+    for index in range(max(start, len(blocks) - _PERSONAL_WINDOW), len(blocks)):
+        block = blocks[index]
+        texts = [ln.text for ln in _block_lines(block)]
+        if any(_PERSONAL_SIGN.match(text) for text in texts):
+            return index
+    return len(blocks)
 
 
 def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
@@ -145,7 +199,7 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
     end = 0
     seen_number_or_date = False
     for index, block in enumerate(blocks[:HEADER_WINDOW]):
-        lines = _block_lines(block)
+        lines = _block_lines(block, HEADER_TABLE_ROWS)
         kinds = {_header_kind(line) for line in lines} - {None}
         if isinstance(block, ParagraphView):
             text = norm(block.full_text)
@@ -160,17 +214,22 @@ def _find_header(blocks: list[Block], parts: DocumentParts) -> int:
         end = index + 1
         seen_number_or_date = seen_number_or_date or bool(kinds & {"number", "date"})
     for block in blocks[:end]:
+        # Every line of the header blocks belongs to the header (Word import keeps them
+        # as such); only those of a table's first rows are classified (_classify_header).
         parts.header_lines.extend(_block_lines(block))
-    _classify_header(parts)
+    _classify_header(parts, blocks)
     return end
 
 
 _RULE_LINE = re.compile(r"^[_─━\-–—]{3,}$")
 
 
-def _classify_header(parts: DocumentParts) -> None:
+def _classify_header(parts: DocumentParts, blocks: list[Block]) -> None:
     before_star = True
     for line in parts.header_lines:
+        cell = line.paragraph.cell
+        if cell is not None and cell.row > HEADER_TABLE_ROWS:
+            continue  # a form's own dates and numbers, deep in the table
         kind = _header_kind(line)
         if kind == "title" and parts.party_title is None:
             parts.party_title = line
@@ -187,7 +246,11 @@ def _classify_header(parts: DocumentParts) -> None:
         elif _RULE_LINE.match(line.text.replace(" ", "")):
             parts.title_rule = parts.title_rule or line.side != "left"
         elif before_star and line.upper and line.side != "right":
-            parts.org_lines.append(line)
+            name, star = _split_trailing_star(line)
+            parts.org_lines.append(name)
+            if star is not None and parts.star is None:
+                parts.star = star
+                before_star = False
     title = parts.party_title
     if title is not None:
         paragraph = title.paragraph
@@ -196,7 +259,7 @@ def _classify_header(parts: DocumentParts) -> None:
         if any(r.underlined for r in title.runs):
             parts.title_rule = True
         # A drawn line or bordered empty paragraph right under the title.
-        for line_paragraph in _following_paragraphs(parts, paragraph):
+        for line_paragraph in _following_paragraphs(parts, paragraph, blocks):
             if not norm(line_paragraph.text) and (
                 line_paragraph.has_drawing or line_paragraph.border_bottom is not None
             ):
@@ -204,7 +267,30 @@ def _classify_header(parts: DocumentParts) -> None:
             break
 
 
-def _following_paragraphs(parts: DocumentParts, paragraph: ParagraphView) -> list[ParagraphView]:
+def _split_trailing_star(line: Line) -> tuple[Line, Line | None]:
+    """A name line with the star typed at its end ("CHI BỘ SINH VIÊN *"): the name and
+    the star as two lines, so neither is judged as the other (F-ORG-2, F-STAR-1/2)."""
+    text = line.text
+    if len(text) < 3 or not text.endswith("*") or text.strip("* ") == "":
+        return line, None
+    name_runs = tuple(
+        dataclasses.replace(r, text=r.text.rstrip(" *")) for r in line.runs if r.text.strip(" *")
+    )
+    star_runs = tuple(dataclasses.replace(r, text="*") for r in line.runs if "*" in r.text)[-1:]
+    name = dataclasses.replace(line, text=text.rstrip(" *"), runs=name_runs)
+    return name, dataclasses.replace(line, text="*", runs=star_runs)
+
+
+def _following_paragraphs(
+    parts: DocumentParts, paragraph: ParagraphView, blocks: list[Block]
+) -> list[ParagraphView]:
+    if paragraph.cell is None:
+        # A title typed as a paragraph: its line (often an old VML shape, w:pict) is
+        # drawn from the next paragraph.
+        for index, block in enumerate(blocks[:HEADER_WINDOW]):
+            if block is paragraph:
+                return [b for b in blocks[index + 1 : index + 2] if isinstance(b, ParagraphView)]
+        return []
     table = parts.header_table
     pool = table.paragraphs if table is not None and paragraph.cell is not None else ()
     for index, candidate in enumerate(pool):

@@ -34,6 +34,8 @@ _WORDS = {
         "summary": "Tổng cộng: {e} lỗi, {w} cảnh báo.",
         "clean": "Không phát hiện sai thể thức.",
         "unreadable": "KHÔNG ĐỌC ĐƯỢC",
+        "class": "Loại văn bản",
+        "not_checked": "KHÔNG KIỂM TRA",
     },
     "en": {
         "error": "ERROR",
@@ -46,6 +48,8 @@ _WORDS = {
         "summary": "Total: {e} errors, {w} warnings.",
         "clean": "No format deviation found.",
         "unreadable": "UNREADABLE",
+        "class": "Document class",
+        "not_checked": "NOT CHECKED",
     },
 }
 
@@ -70,6 +74,8 @@ def location_to_dict(location: Location, lang: str = "vi") -> dict[str, Any]:
             data[key] = value
     if location.paragraphs:
         data["paragraphs"] = sorted(set(location.paragraphs))
+    if location.sections:
+        data["sections"] = sorted(set(location.sections))
     return data
 
 
@@ -91,9 +97,19 @@ def result_to_dict(
 ) -> dict[str, Any]:
     """One checked file as a JSON object (see ``findings.schema.json``)."""
     errors = len(result.errors)
+    document_class = {"id": result.document_class, "name": _class_name(result, lang)}
+    if not result.checked:
+        return {
+            "path": path if path is not None else result.source,
+            "status": "not-checked",
+            "document_class": document_class,
+            "reason": result.profile_reason.get(lang),
+        }
     return {
         "path": path if path is not None else result.source,
         "status": "errors" if errors else "ok",
+        "document_class": document_class,
+        "document_type": result.document_type,
         "profile": {
             "id": result.profile_id,
             "name": result.profile_name,
@@ -111,6 +127,11 @@ def result_to_dict(
             for n in result.not_evaluated
         ],
     }
+
+
+def _class_name(result: CheckResult, lang: str) -> str:
+    name = result.document_class_name
+    return name.get(lang) if name is not None else result.document_class
 
 
 def unreadable_to_dict(path: str, error: DocxReadError, lang: str = "vi") -> dict[str, Any]:
@@ -137,8 +158,14 @@ def text_report(result: CheckResult, lang: str = "vi", path: str | None = None) 
     """A human-readable report of one file."""
     words = _WORDS["en" if lang == "en" else "vi"]
     name = path or result.source or "-"
+    kind = f"  {words['class']}: {_class_name(result, lang)}"
+    if result.document_type:
+        kind += f" ({result.document_type})"
+    if not result.checked:
+        return f"{name}\n{kind}\n  {words['not_checked']}: {result.profile_reason.get(lang)}"
     lines = [
         f"{name}",
+        kind,
         f"  {words['profile']}: {result.profile_name} [{result.profile_id}] — "
         f"{result.profile_reason.get(lang)}",
     ]

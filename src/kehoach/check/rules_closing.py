@@ -155,26 +155,53 @@ def _recipients(parts: DocumentParts, profile: FormatProfile, col: Collector) ->
                 "List the recipients under “Nơi nhận:”, each line starting “- ”."),
         )  # fmt: skip
         return
-    for index, line in enumerate(items):
-        last = index == len(items) - 1
+    for line in items:
         check_style(col, "F-RECIP-3", line, "recipients_item", profile.recipients_item, group=True)
-        problems = _item_problems(line.text, last)
+    logical = _logical_items(items)
+    party = profile.family == "party"
+    for index, (line, text) in enumerate(logical):
+        problems = _item_problems(text, index == len(logical) - 1, party=party)
         if problems:
             vi, en = problems
+            filing_vi = "“- Lưu Văn phòng ….” (không có dấu hai chấm, không ghi “VT”)"
+            filing_en = "“- Lưu Văn phòng ….” (no colon, no “VT”)"
+            if not party:
+                filing_vi = filing_en = "“- Lưu: VT, …”"
             col.at_paragraph(
                 "F-RECIP-3", line, "recipients_item",
                 Msg("“- Tên nơi nhận;” … dòng cuối “- Lưu <cơ quan>.”",
                     "“- Recipient;” … the last line “- Lưu <body>.”"),
                 Msg(vi, en),
-                Msg("Mỗi dòng bắt đầu “- ” và kết thúc “;”; dòng cuối “- Lưu Văn phòng ….” "
-                    "(không có dấu hai chấm, không ghi “VT”).",
-                    "Start each line with “- ” and end it with “;”; the last line is "
-                    "“- Lưu Văn phòng ….” (no colon, no “VT”)."),
+                Msg(f"Mỗi dòng bắt đầu “- ” và kết thúc “;”; dòng cuối {filing_vi}.",
+                    f"Start each line with “- ” and end it with “;”; the last line is "
+                    f"{filing_en}."),
                 group=True,
             )  # fmt: skip
 
 
-def _item_problems(text: str, last: bool) -> tuple[str, str] | None:
+def _logical_items(items: list[Line]) -> list[tuple[Line, str]]:
+    """Recipient items with their wrapped continuations joined.
+
+    Real documents wrap a long recipient over two paragraphs ("- Các bộ, cơ quan
+    ngang bộ," / "cơ quan thuộc Chính phủ;"): a line that does not start with a dash
+    after an item not yet ended by ";" or "." continues that item.
+    """
+    out: list[tuple[Line, str]] = []
+    for line in items:
+        text = line.text
+        if (
+            out
+            and not text.startswith(("-", "–", "+", "•"))
+            and not out[-1][1].endswith((";", "."))
+        ):
+            first, previous = out[-1]
+            out[-1] = (first, f"{previous} {text}")
+            continue
+        out.append((line, text))
+    return out
+
+
+def _item_problems(text: str, last: bool, *, party: bool = True) -> tuple[str, str] | None:
     vi: list[str] = []
     en: list[str] = []
     if not text.startswith("- "):
@@ -185,7 +212,7 @@ def _item_problems(text: str, last: bool) -> tuple[str, str] | None:
         if not re.match(r"^Lưu\b", body):
             vi.append("dòng cuối không phải “- Lưu …”")
             en.append("the last line is not “- Lưu …”")
-        else:
+        elif party:  # F-RECIP-3; NĐ 30 writes “- Lưu: VT, …” (S-23)
             if re.match(r"^Lưu\s*:", body):
                 vi.append("có dấu hai chấm sau “Lưu”")
                 en.append("a colon after “Lưu”")

@@ -3,11 +3,14 @@ F-ORG, F-STAR, F-NUM, F-SYM-3, F-DATE)."""
 
 from __future__ import annotations
 
+import re
+
 from kehoach.check.collect import Collector
 from kehoach.check.dateline import parse_date_line, parse_number
 from kehoach.check.findings import Msg
 from kehoach.check.lines import Line, norm, upper_key
 from kehoach.check.parts import DocumentParts
+from kehoach.check.rules_text import PLACEHOLDER
 from kehoach.check.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile
 
@@ -191,6 +194,17 @@ def _star(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
             Msg(star.text, star.text),
             Msg(f"Chỉ để một dấu “{profile.star_text}”.", f"Keep a single “{profile.star_text}”."),
         )
+    number = parts.number
+    lines = parts.header_lines
+    if number is not None and star in lines and lines.index(star) > lines.index(number):
+        col.at_paragraph(
+            "F-STAR-1", star, "star",
+            Msg("dấu sao dưới tên cơ quan, trên số và ký hiệu",
+                "the star under the issuing body, above the number"),
+            Msg("dấu sao đặt dưới số và ký hiệu", "the star is under the number"),
+            Msg("Chuyển dòng “*” lên ngay dưới tên cơ quan ban hành, trên dòng “Số …”.",
+                "Move the “*” line right under the issuing body, above the “Số …” line."),
+        )  # fmt: skip
     _centred(col, "F-STAR-1", star, "star")
     _side(col, star, "star", "left")
     check_style(col, "F-STAR-2", star, "star", profile.star)
@@ -275,7 +289,12 @@ def _date(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
         )  # fmt: skip
         return
     parsed = parse_date_line(norm(line.text))
-    if parsed is None or not parsed.well_formed:
+    # A template's date line keeps a field for the year ("năm {{ngay_ky_y}}", reported
+    # once by F-FILL-1) or leaves every figure blank ("ngày … tháng … năm", a form to
+    # fill in): its words are judged, not the missing figures.
+    blank = PLACEHOLDER.search(line.text) or not any(c.isdigit() for c in line.text)
+    template_form = bool(blank) and bool(_DATE_WORDS.match(norm(line.text)))
+    if (parsed is None or not parsed.well_formed) and not template_form:
         col.at_paragraph(
             "F-DATE-1",
             line,
@@ -291,6 +310,9 @@ def _date(parts: DocumentParts, profile: FormatProfile, col: Collector) -> None:
     check_style(col, "F-DATE-3", line, "date", profile.date_line)
     _centred(col, "F-HDR-4", line, "date")
     _side(col, line, "date", "right")
+
+
+_DATE_WORDS = re.compile(r"^[^,]+,\s+ngày\b.*\btháng\b.*\bnăm\b")
 
 
 def _zero_rule(day: str | None, month: str | None, line: Line, col: Collector) -> None:

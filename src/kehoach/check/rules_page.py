@@ -72,65 +72,96 @@ def _paper(
 
 
 def _margins(section: SectionView, profile: FormatProfile, col: Collector, tol: float) -> None:
-    margins = profile.margins
-    portrait = {
-        "top": margins.top,
-        "bottom": margins.bottom,
-        "left": margins.left,
-        "right": margins.right,
-    }
+    low = profile.margins
+    high = profile.margins_max or low  # NĐ 30 gives ranges, the Party fixed values
+    portrait = {side: (getattr(low, side), getattr(high, side)) for side in _SIDES}
     candidates = [portrait]
     if (section.page_width or 0) > (section.page_height or 0):
         # A landscape table page keeps the portrait text area turned (F-PAPER-2). The
         # spec does not say which way; the usual one puts the binding (left) margin at
         # the top, the other one is accepted too.
+        p = portrait
         candidates = [
-            {"top": margins.left, "bottom": margins.right,
-             "left": margins.bottom, "right": margins.top},
-            {"top": margins.right, "bottom": margins.left,
-             "left": margins.top, "right": margins.bottom},
-        ]  # fmt: skip
+            {"top": p["left"], "bottom": p["right"], "left": p["bottom"], "right": p["top"]},
+            {"top": p["right"], "bottom": p["left"], "left": p["top"], "right": p["bottom"]},
+        ]
     names_vi = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-    attempts: list[tuple[dict[str, float], list[str], list[str]]] = []
+    attempts: list[tuple[dict[str, tuple[float, float]], list[str], list[str]]] = []
     for wanted in candidates:
         wrong_vi: list[str] = []
         wrong_en: list[str] = []
-        for side, want in wanted.items():
+        for side, (want_low, want_high) in wanted.items():
             value = section.mm(f"margin_{side}")
             if side == "left" and value is not None and section.gutter:
                 value += section.gutter * 25.4 / 1440
-            if value is None or abs(value - want) > tol:
+            if value is None or value < want_low - tol or value > want_high + tol:
                 wrong_vi.append(f"{names_vi[side]} {_mm(value)}")
                 wrong_en.append(f"{side} {_mm(value)}")
         if not wrong_vi:
             return
         attempts.append((wanted, wrong_vi, wrong_en))
-    m, wrong_vi, wrong_en = attempts[0]
+    first, wrong_vi, wrong_en = attempts[0]
+    m = {side: _range(*first[side]) for side in _SIDES}
+    fix = {side: f"{first[side][0]:g}" for side in _SIDES}
     col.at_section(
         "F-MARGIN-1",
         section,
         Msg(
-            f"lề trên {m['top']:g}, dưới {m['bottom']:g}, trái {m['left']:g}, phải "
-            f"{m['right']:g} mm (± {tol:g} mm)".replace(".", ","),
-            f"top {m['top']:g}, bottom {m['bottom']:g}, left {m['left']:g}, right "
-            f"{m['right']:g} mm (± {tol:g} mm)",
+            f"lề trên {m['top']}, dưới {m['bottom']}, trái {m['left']}, phải "
+            f"{m['right']} mm (± {tol:g} mm)".replace(".", ","),
+            f"top {m['top']}, bottom {m['bottom']}, left {m['left']}, right "
+            f"{m['right']} mm (± {tol:g} mm)",
         ),
         Msg("lề " + ", ".join(wrong_vi), ", ".join(wrong_en)),
         Msg(
-            f"Layout → Margins → Custom Margins: Top {m['top']:g} mm, Bottom "
-            f"{m['bottom']:g} mm, Left {m['left']:g} mm, Right {m['right']:g} mm.",
-            f"Layout → Margins → Custom Margins: top {m['top']:g} mm, bottom "
-            f"{m['bottom']:g} mm, left {m['left']:g} mm, right {m['right']:g} mm.",
+            f"Layout → Margins → Custom Margins: Top {fix['top']} mm, Bottom "
+            f"{fix['bottom']} mm, Left {fix['left']} mm, Right {fix['right']} mm.",
+            f"Layout → Margins → Custom Margins: top {fix['top']} mm, bottom "
+            f"{fix['bottom']} mm, left {fix['left']} mm, right {fix['right']} mm.",
         ),
     )
+
+
+_SIDES = ("top", "bottom", "left", "right")
+
+
+def _range(low: float, high: float) -> str:
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+# A page of Party body text holds about 165 mm / 14 pt ≈ 60 characters a line and about
+# 35 lines (18 pt exact line spacing on 257 mm): roughly 2,000 characters. Without the
+# laid-out pages (--layout), a text below ONE_PAGE_CHARS (and a few paragraphs) surely
+# fits one page and one above SEVERAL_PAGES_CHARS surely does not.
+ONE_PAGE_CHARS = 1500
+ONE_PAGE_PARAGRAPHS = 25  # outside tables (a one-page list has many short cells)
+SEVERAL_PAGES_CHARS = 6000
+
+
+def _page_estimate(view: DocxView) -> str:
+    """``one``, ``several`` or ``unknown``: how many pages the body certainly takes."""
+    paragraphs = [p for p in view.paragraphs if p.text.strip()]
+    chars = sum(len(p.text) for p in paragraphs)
+    if chars >= SEVERAL_PAGES_CHARS:
+        return "several"
+    outside = [p for p in paragraphs if p.cell is None]
+    if chars < ONE_PAGE_CHARS and len(outside) < ONE_PAGE_PARAGRAPHS:
+        return "one"
+    return "unknown"
 
 
 def _page_field(part: HeaderFooterView | None) -> bool:
     return part is not None and any(f.split(" ")[0] == "PAGE" for f in part.fields)
 
 
-def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -> None:
-    """PAGE field in a centred header, none on page 1, 14 pt plain, header at 10 mm."""
+def check_page_numbers(
+    view: DocxView, profile: FormatProfile, col: Collector, page_count: int | None = None
+) -> None:
+    """PAGE field in a centred header, none on page 1, 14 pt plain, header at 10 mm.
+
+    ``page_count`` is the number of laid-out pages (``--layout``); without it the length
+    of the text tells whether the document surely has one page or several.
+    """
     first = view.sections[0]
     numbered_headers = [
         (section, kind, part)
@@ -159,16 +190,25 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
             part_name=f"{part.part} (section {section.index + 1})",
         )
     if not numbered_headers and not numbered_footers:
-        col.at_document(
-            "F-PAGENUM-1",
-            "page_number",
-            Msg("số trang (trường PAGE) giữa, phía trên, từ trang 2",
-                "page number (PAGE field) top centre from page 2"),
-            Msg("không có số trang", "no page number"),
-            Msg("Insert → Page Number → Top of Page → Plain Number 2 (bỏ trang đầu).",
-                "Insert → Page Number → Top of Page → centred (not on page 1)."),
-            "warning",
-        )  # fmt: skip
+        if page_count is not None:
+            pages = "one" if page_count == 1 else "several"
+        else:
+            pages = _page_estimate(view)
+        if pages != "one":
+            certain = pages == "several"
+            col.at_document(
+                "F-PAGENUM-1",
+                "page_number",
+                Msg("số trang (trường PAGE) giữa, phía trên, từ trang 2",
+                    "page number (PAGE field) top centre from page 2"),
+                Msg("không có số trang" + (" (văn bản chắc chắn dài hơn một trang)" if certain
+                                           else ""),
+                    "no page number" + (" (the text certainly runs over one page)" if certain
+                                        else "")),
+                Msg("Insert → Page Number → Top of Page → Plain Number 2 (bỏ trang đầu).",
+                    "Insert → Page Number → Top of Page → centred (not on page 1)."),
+                "error" if certain else "warning",
+            )  # fmt: skip
         col.skip(
             "F-PAGENUM-3",
             Msg("văn bản không có số trang", "the document has no page numbers"),
@@ -195,6 +235,20 @@ def check_page_numbers(view: DocxView, profile: FormatProfile, col: Collector) -
                 "trang của trang đầu.",
                 "Open the header → tick “Different First Page” and leave the first-page "
                 "header empty.",
+            ),
+        )
+    first_page_footer = (
+        first.footers.get("first") if first.title_pg else first.footers.get("default")
+    )
+    if first_page_footer is not None and _page_field(first_page_footer):
+        col.add(
+            "F-PAGENUM-2",
+            _part_location(first_page_footer, first.index),
+            Msg("không đánh số trang đầu", "no page number on page 1"),
+            Msg("trang đầu có số trang ở chân trang", "page 1 shows a page number in its footer"),
+            Msg(
+                "Xoá số trang ở chân trang của trang đầu (Different First Page, để trống).",
+                "Remove the page number from page 1's footer (Different First Page, empty).",
             ),
         )
     unique_parts = {part.part: part for _, _, part in numbered_headers}

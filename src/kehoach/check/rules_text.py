@@ -1,7 +1,9 @@
-"""Every run: Times New Roman in black (F-FONT-1); text stored as NFC (F-FONT-2)."""
+"""Every run: Times New Roman in black (F-FONT-1); text stored as NFC (F-FONT-2); no
+template field left unfilled (F-FILL-1)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -10,7 +12,10 @@ from kehoach.check.docx_view import DocxView, ParagraphView, RunView
 from kehoach.check.findings import Msg
 from kehoach.profiles import FormatProfile
 
-__all__ = ["all_paragraphs", "check_text"]
+__all__ = ["PLACEHOLDER", "all_paragraphs", "check_text"]
+
+PLACEHOLDER = re.compile(r"\{\{[^{}]{0,80}\}\}|\{%[^{}]{0,80}%\}|\[(?:…|\.\.\.)[^\[\]]{0,80}\]")
+"""A template field left in the text: ``{{ho_ten}}``, ``{% if … %}``, ``[…]``/``[...]``."""
 
 _BLACK = {"auto", "000000", "theme:text1", "theme:dark1"}
 
@@ -39,6 +44,14 @@ def _slots(run: RunView) -> list[str | None]:
     return fonts
 
 
+_FACES = re.compile(r"\s+(bold|italic|bold italic|regular)$", re.IGNORECASE)
+
+
+def _family(font: str) -> str:
+    """The font family of a name: real files name a face, "Times New Roman Bold"."""
+    return _FACES.sub("", font.strip()).casefold()
+
+
 def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
     """Font name and colour of every visible run; NFC text of every paragraph."""
     wanted = profile.font
@@ -51,7 +64,7 @@ def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
             for font in _slots(run):
                 if font is None:
                     unset = True
-                elif font.strip().casefold() != wanted.casefold():
+                elif _family(font) != wanted.casefold():
                     wrong.add(font)
             if run.color is not None and run.color.lower() not in {c.lower() for c in _BLACK}:
                 colours.add(run.color)
@@ -99,6 +112,22 @@ def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
                 part_name=part_name,
             )  # fmt: skip
         text = paragraph.text
+        if PLACEHOLDER.search(text):
+            col.at_paragraph(
+                "F-FILL-1",
+                paragraph,
+                "text",
+                Msg("văn bản đã điền đủ, không còn trường mẫu", "every template field filled in"),
+                Msg("còn trường mẫu chưa điền ({{…}}, […])",
+                    "unfilled template fields ({{…}}, […])"),
+                Msg("Điền nội dung thay cho các trường {{…}} / […] (hoặc xoá chúng) "
+                    "trước khi ban hành.",
+                    "Replace the {{…}} / […] fields with the text (or delete them) "
+                    "before issuing."),
+                "warning",
+                group=True,
+                part_name=part_name,
+            )  # fmt: skip
         if text and unicodedata.normalize("NFC", text) != text:
             col.at_paragraph(
                 "F-FONT-2",

@@ -91,7 +91,10 @@ def _subject(parts: DocumentParts, profile: FormatProfile, col: Collector) -> No
     all_upper = first is None
     target = first or parts.subject[0]
     letters = [c for c in norm(target.text) if c.isalpha()]
-    if all_upper or (letters and letters[0].isupper()):
+    # Party subjects start lower case (F-SUBJ-1); NĐ 30 only says "in thường" and its
+    # own example starts "Về công tác văn thư", so a State subject may start upper case.
+    party_start = profile.family == "party" and bool(letters) and letters[0].isupper()
+    if all_upper or party_start:
         col.at_paragraph(
             "F-SUBJ-1",
             target,

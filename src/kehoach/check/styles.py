@@ -53,7 +53,12 @@ def read_run_props(rpr: etree._Element | None) -> Props:
     props: Props = {}
     if rpr is None:
         return props
-    fonts = rpr.find(w("rFonts"))
+    # One pass over the children instead of a find() per property (the hot path of
+    # reading); the first occurrence of a property wins, as with find().
+    children: dict[str, etree._Element] = {}
+    for child in rpr:
+        children.setdefault(child.tag, child)
+    fonts = children.get(w("rFonts"))
     if fonts is not None:
         for slot in FONT_SLOTS:
             theme = wattr(fonts, _THEME_ATTR[slot])
@@ -66,17 +71,17 @@ def read_run_props(rpr: etree._Element | None) -> Props:
         if hint:
             props["font.hint"] = hint
     for tag, key in (("sz", "size"), ("szCs", "size_cs")):
-        value = to_int(wattr(rpr.find(w(tag)), "val"))
+        value = to_int(wattr(children.get(w(tag)), "val"))
         if value is not None and value > 0:
             props[key] = value
     for tag, key in _TOGGLES:
-        flag = on_off(rpr.find(w(tag)))
+        flag = on_off(children.get(w(tag)))
         if flag is not None:
             props[key] = flag
-    underline = rpr.find(w("u"))
+    underline = children.get(w("u"))
     if underline is not None:
         props["underline"] = wattr(underline, "val") or "single"
-    color = rpr.find(w("color"))
+    color = children.get(w("color"))
     if color is not None:
         color_value = wattr(color, "val")
         theme_color = wattr(color, "themeColor")
@@ -84,7 +89,7 @@ def read_run_props(rpr: etree._Element | None) -> Props:
             props["color"] = f"theme:{theme_color}"
         elif color_value:
             props["color"] = color_value
-    style = wattr(rpr.find(w("rStyle")), "val")
+    style = wattr(children.get(w("rStyle")), "val")
     if style:
         props["rStyle"] = style
     return props

@@ -108,6 +108,8 @@ def check_style(
     look = look_of(target)
     if not look.sizes:
         return True
+    if size_range is None and style.size_max_pt is not None:
+        size_range = (style.size_pt, style.size_max_pt)
     expected_vi: list[str] = []
     expected_en: list[str] = []
     actual_vi: list[str] = []

@@ -1,4 +1,4 @@
-"""``kehoach check``: verify DOCX files against the official Party format."""
+"""``kehoach check``: verify DOCX files against the official format of their class."""
 
 from __future__ import annotations
 
@@ -13,16 +13,28 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         commands,
         "check",
         t,
-        "kiểm tra thể thức văn bản DOCX bất kỳ (exit 0: đạt, 1: có lỗi, 2: không đọc được)",
-        "check any DOCX against the Party format (exit 0: ok, 1: errors, 2: unreadable)",
+        "kiểm tra thể thức văn bản DOCX bất kỳ theo loại của nó: Đảng, Nhà nước (exit 0: đạt, "
+        "1: có lỗi, 2: không đọc được, 3: không kiểm tra vì chưa có thể thức cho loại này)",
+        "check any DOCX against the format of its class: Party, State (exit 0: ok, 1: errors, "
+        "2: unreadable, 3: not checked, no profile for its class)",
     )
     check.add_argument("files", nargs="+", metavar="FILE.docx", help=t("tệp DOCX", "DOCX files"))
     check.add_argument(
         "--profile",
-        choices=("party-2018", "party-2026"),
+        metavar="ID",
         help=t(
-            "hướng dẫn thể thức; mặc định theo ngày của văn bản (trước 27/5/2026: 36-HD/VPTW)",
-            "format guidance; by default from the document's date (before 27/5/2026: 36-HD)",
+            "thể thức: party-2018, party-2026, state-2020 hoặc của plugin; mặc định theo loại "
+            "và ngày của văn bản (Đảng: trước 27/5/2026 là 36-HD/VPTW)",
+            "format profile: party-2018, party-2026, state-2020 or a plugin's; by default from "
+            "the document's class and date (Party: before 27/5/2026, 36-HD)",
+        ),
+    )
+    check.add_argument(
+        "--layout",
+        action="store_true",
+        help=t(
+            "dàn trang bằng LibreOffice (PDF) để kiểm tra số trang, phụ lục, dòng tổng cộng",
+            "lay the pages out with LibreOffice (PDF) to check page numbers, appendices, totals",
         ),
     )
     check.add_argument(
@@ -37,8 +49,10 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     """Check the files; the exit code says whether errors were found."""
+    from kehoach import format_profiles, get_plugin_manager
     from kehoach.check import run_check_command
 
+    profiles = format_profiles(get_plugin_manager(disabled=ctx.disabled_plugins))
     return run_check_command(
         args.files,
         args.profile,
@@ -46,4 +60,6 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         "en" if ctx.lang == "en" else "vi",
         ctx.out,
         jobs=args.jobs,
+        profiles=profiles,
+        layout=args.layout,
     )

@@ -128,12 +128,12 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     not written are listed.
     """
     from kehoach.cli.plugin_commands import plugin_manager
-    from kehoach.cli.render_jobs import RenderJob, render_one, start
+    from kehoach.cli.render_jobs import RenderJob, render_one, start, use
     from kehoach.parallel import in_order
 
     targets = output_paths(args.plans, args.output, args.out_dir)
     refuse_inputs_as_outputs(args.plans, targets)
-    plugin_manager(ctx)  # a plugin that cannot load stops the run before any plan
+    use(plugin_manager(ctx))  # a plugin that cannot load stops the run before any plan
     jobs = [
         RenderJob(name, target, args.force, ctx.lang)
         for name, target in zip(args.plans, targets, strict=True)

@@ -49,12 +49,17 @@ class Rendered:
 _plugins: pluggy.PluginManager | None = None
 
 
-def start(disabled: tuple[str, ...]) -> None:
-    """Load the plugins of this run (``--disable-plugin`` ones left out) in this process."""
+def use(plugins: pluggy.PluginManager) -> None:
+    """Render with these plugins in this process (forked workers inherit them)."""
     global _plugins
+    _plugins = plugins
+
+
+def start(disabled: tuple[str, ...]) -> None:
+    """A worker's own plugins: those of the run (``--disable-plugin`` ones left out)."""
     from kehoach import get_plugin_manager
 
-    _plugins = get_plugin_manager(disabled=disabled)
+    use(get_plugin_manager(disabled=disabled))
 
 
 def render_one(job: RenderJob) -> Rendered:

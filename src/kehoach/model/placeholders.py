@@ -26,11 +26,15 @@ class Span:
 
 def placeholders(text: str) -> list[str]:
     """The ids named by ``{id}`` placeholders in ``text``, in order."""
+    if "{" not in text:  # most texts: no need to parse the marks (validation walks them all)
+        return []
     return [s.placeholder for s in parse_inline(text) if s.placeholder]
 
 
 def parse_inline(text: str) -> list[Span]:
     """Split text into spans. Unpaired ``*`` or ``**`` stay literal characters."""
+    if "*" not in text and "{" not in text and "\\" not in text:  # plain text: one span
+        return [Span(text)] if text else []
     tokens = list(_tokens(text))
     # Pair the marks first so that a lone "*" stays text.
     paired: set[int] = set()

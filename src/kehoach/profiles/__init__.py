@@ -13,8 +13,12 @@ from kehoach.profiles.base import (
     mm_to_twips,
 )
 from kehoach.profiles.party import PARTY_2018, PARTY_2026
+from kehoach.profiles.state import STATE_2020
 
 PROFILES: dict[str, FormatProfile] = {p.id: p for p in (PARTY_2018, PARTY_2026)}
+"""The Party profiles (what the renderer writes)."""
+BUILTIN_PROFILES: dict[str, FormatProfile] = {**PROFILES, STATE_2020.id: STATE_2020}
+"""Every profile kehoach ships (its ``profiles`` plugin gives them to the checker)."""
 
 
 def get_profile(profile_id: str) -> FormatProfile:
@@ -40,9 +44,11 @@ def profile_for_date(day: date) -> FormatProfile:
 
 
 __all__ = [
+    "BUILTIN_PROFILES",
     "PARTY_2018",
     "PARTY_2026",
     "PROFILES",
+    "STATE_2020",
     "BodyStyle",
     "FormatProfile",
     "HeadingStyle",

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from kehoach.profiles.doctypes import PARTY_DOCUMENT_TYPES, DocumentType
+
 Alignment = Literal["left", "center", "right", "both"]
 RuleStatus = Literal["confirmed", "confirmed-by-example", "secondary", "unconfirmed"]
 
@@ -38,6 +40,9 @@ class TextStyle:
     upper: bool = False
     align: Alignment = "center"
     rules: tuple[str, ...] = ()
+    # When the guidance gives a range (NĐ 30: 12–13 pt), its upper bound; ``size_pt``
+    # is then the lower bound (and the size the renderer writes).
+    size_max_pt: float | None = None
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,17 @@ class FormatProfile:
     guidance: str
     valid_from: date
     valid_until: date | None
+    # The document class this profile checks (kehoach.check.doc_class): ``party``,
+    # ``state``… The checker picks, among the profiles of a document's class, the one
+    # in force on the document's date.
+    family: str = "party"
     font: str = "Times New Roman"  # F-FONT-1
     page_width_mm: float = 210  # F-PAPER-1
     page_height_mm: float = 297
     margins: Margins = Margins(top=20, bottom=20, left=30, right=15)  # F-MARGIN-1
+    # Upper bounds when the guidance gives ranges (NĐ 30: top 20–25 mm…); ``None``
+    # for fixed values (Party, F-MARGIN-1).
+    margins_max: Margins | None = None
     margin_tolerance_mm: float = 0.5  # F-MARGIN-3 (unconfirmed)
     mirror_margins: bool = False  # F-MARGIN-2: printed double-sided, the back page mirrors
     header_distance_mm: float = 10  # F-PAGENUM-1/5
@@ -151,6 +163,12 @@ class FormatProfile:
     table_text: TextStyle = TextStyle(13, align="left", rules=("F-FONT-1",))
     table_header: TextStyle = TextStyle(13, bold=True, rules=("F-APX-5",))
     rule_status: dict[str, RuleStatus] = field(default_factory=dict)
+    # The document types this profile knows, with the parts each may leave out.
+    document_types: tuple[DocumentType, ...] = PARTY_DOCUMENT_TYPES
+    # Rules of the Party spec this profile's checks do not cover (their findings are
+    # dropped and the rule is listed as not evaluated, with this reason).
+    unsupported_rules: tuple[str, ...] = ()
+    unsupported_reason: tuple[str, str] = ("", "")
 
     @property
     def text_width_mm(self) -> float:

@@ -1,0 +1,93 @@
+"""``kehoach check --layout``: the rules that need the laid-out pages.
+
+The page rules are tested on page texts directly (fast); the LibreOffice tests lay out
+kehoach's own Sa Pa plan, with and without its page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from kehoach.check import check_docx, run_check_command
+from kehoach.check.collect import Collector
+from kehoach.check.rules_layout import check_layout, shown_number
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sapa-2022-tuyen-giao.yaml"
+
+
+def _rules(pages: list[list[str]]) -> list[tuple[str, str | None]]:
+    col = Collector()
+    check_layout(pages, col)
+    return [(f.rule, f.location.quote) for f in col.grouped()]
+
+
+def test_shown_number_is_a_digits_line_at_the_top_or_bottom() -> None:
+    """A page number is a line of digits only, first or last on the page."""
+    assert shown_number(["3", "I. MỤC ĐÍCH"]) == 3
+    assert shown_number(["Nội dung", "12"]) == 12
+    assert shown_number(["2022 là năm", "Nội dung"]) is None
+
+
+def test_page_one_numbered() -> None:
+    """Page 1 showing a number is F-PAGENUM-2."""
+    assert _rules([["1", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["2", "nội dung"]]) == [
+        ("F-PAGENUM-2", "trang 1")
+    ]
+
+
+def test_appendix_continuing_the_body_numbering() -> None:
+    """An appendix whose second page shows the document's page number: F-PAGENUM-4."""
+    pages = [["ĐẢNG"], ["2", "nội dung"], ["PHỤ LỤC 1", "DỰ TOÁN"], ["4", "bảng"]]
+    assert _rules(pages) == [("F-PAGENUM-4", "trang 4")]
+    restarted = [["ĐẢNG"], ["2", "nội dung"], ["PHỤ LỤC 1", "DỰ TOÁN"], ["2", "bảng"]]
+    assert _rules(restarted) == []
+
+
+def test_orphaned_total_row() -> None:
+    """A “Tổng cộng” row alone at the top of a page is reported (F-APX-5, warning)."""
+    pages = [["ĐẢNG"], ["2", "Tổng cộng       6.505.490.000"]]
+    assert _rules(pages) == [("F-APX-5", "trang 2")]
+
+
+@pytest.fixture(scope="module")
+def sapa() -> bytes:
+    """The Sa Pa example plan rendered by kehoach (an 11-page plan with an appendix)."""
+    import kehoach
+
+    return kehoach.render_plan_bytes(kehoach.load_plan(EXAMPLE))
+
+
+@pytest.mark.libreoffice
+def test_kehoachs_own_plan_passes_with_layout(soffice: str, sapa: bytes) -> None:
+    """The rendered Sa Pa plan has no error with --layout, and F-PAGENUM-4 is evaluated."""
+    result = check_docx(sapa, layout=True)
+    assert result.errors == ()
+    assert "F-PAGENUM-4" not in {n.rule for n in result.not_evaluated}
+
+
+@pytest.mark.libreoffice
+def test_multi_page_plan_without_page_numbers(soffice: str, sapa: bytes) -> None:
+    """Without its header page numbers, the laid-out plan is an F-PAGENUM-1 error."""
+    document = Document(io.BytesIO(sapa))
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            for child in list(paragraph._p):
+                if not child.tag.endswith("}pPr"):
+                    paragraph._p.remove(child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = check_docx(buffer.getvalue(), layout=True)
+    numbers = [f for f in result.errors if f.rule == "F-PAGENUM-1"]
+    assert len(numbers) == 1 and "dài hơn một trang" in numbers[0].actual.vi
+
+
+@pytest.mark.libreoffice
+def test_layout_option_on_the_command(soffice: str, tmp_path: Path, sapa: bytes) -> None:
+    """run_check_command(layout=True) checks the pages and exits 0 on kehoach's plan."""
+    path = tmp_path / "sapa.docx"
+    path.write_bytes(sapa)
+    assert run_check_command([path], layout=True, out=io.StringIO()) == 0
