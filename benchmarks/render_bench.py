@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import kehoach
@@ -95,19 +96,23 @@ def kehoach_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "kehoach"]
 
 
-def cold(runs: int) -> list[float]:
-    """Wall time of ``kehoach render`` in a new process."""
+def timed_commands(argv: Callable[[Path, int], list[str]], runs: int) -> list[float]:
+    """Wall times of ``kehoach`` + ``argv(folder, i)`` in a new process, ``runs`` times."""
     base = kehoach_command()
     times = []
     with tempfile.TemporaryDirectory() as folder:
         for i in range(runs):
-            target = Path(folder) / f"out{i}.docx"
             start = time.perf_counter()
-            subprocess.run(
-                [*base, "render", str(EXAMPLE), "-o", str(target)], check=True, capture_output=True
-            )
+            subprocess.run([*base, *argv(Path(folder), i)], check=True, capture_output=True)
             times.append(time.perf_counter() - start)
     return times
+
+
+def cold(runs: int) -> list[float]:
+    """Wall time of ``kehoach render`` in a new process."""
+    return timed_commands(
+        lambda folder, i: ["render", str(EXAMPLE), "-o", str(folder / f"out{i}.docx")], runs
+    )
 
 
 def python_startup(runs: int) -> list[float]:

@@ -112,22 +112,39 @@ def frame_paragraphs(view: DocxView) -> set[int]:
     return out
 
 
-def lost_paragraphs(view: DocxView, plan: dict[str, Any]) -> list[tuple[int, str]]:
-    """Source paragraphs (outside the header frame) whose text the plan does not carry."""
-    words = plan_words(plan)
+def _found(piece: str, words: str) -> bool:
+    key = source_key(piece)
+    if not key or key in words:
+        return True
+    # F-SIGN-2: a State signing authority "TM." is written in the Party form "T/M".
+    party = re.sub(r"^(tm|kt|tl)\.\s*", lambda m: f"{m[1][0]}/{m[1][1]} ", key)
+    return party in words
+
+
+def lost_paragraphs(view: DocxView, words: str) -> list[tuple[int, str]]:
+    """Source paragraphs (outside the header frame) whose text is not in ``words``.
+
+    ``words`` is :func:`plan_words` of an imported plan, or :func:`document_words` of the
+    document rendered from it.
+    """
     skip = frame_paragraphs(view)
     lost = []
     for paragraph in view.paragraphs:
         if paragraph.index in skip:
             continue
-        pieces = [source_key(p) for p in re.split(r"[\n\t]", paragraph.full_text)]
-        if any(piece and piece not in words for piece in pieces):
+        pieces = re.split(r"[\n\t]", paragraph.full_text)
+        if not all(_found(piece, words) for piece in pieces):
             lost.append((paragraph.index, norm(paragraph.full_text)[:100]))
     return lost
 
 
+def document_words(view: DocxView) -> str:
+    """All body text of a document as one searchable string."""
+    return norm(" ".join(p.full_text for p in view.paragraphs)).lower()
+
+
 def plan_tasks(value: Any) -> Iterator[dict[str, Any]]:
-    """Every task of an imported plan, wherever it sits."""
+    """Every task of an imported plan (as data), wherever it sits."""
     if isinstance(value, dict):
         block = value.get("tasks")
         if isinstance(block, dict):

@@ -90,11 +90,19 @@ def test_a_task_is_dropped_only_when_marked_one_off(rolled) -> None:
     assert kept.group == "decide" and "recurring: false" in kept.note_vi
 
 
-def test_budget_is_listed_for_the_new_year(rolled) -> None:
-    """The 185.000.000 đồng of 2027 is listed for the 2028 figures; sources keep their names."""
+def test_budget_is_cleared_with_a_review_line(rolled) -> None:
+    """The 185.000.000 đồng of 2027 (150 + 35 million) is cleared for the 2028 figures, the
+    sources keep their names, and the review line says what they were."""
     [item] = [i for i in rolled.review if i.kind == "budget"]
-    assert "185.000.000 đồng là dự toán năm 2027" in item.note_vi
-    assert [s.name for s in rolled.plan.budget.sources] == ["Ngân sách xã", "Xã hội hóa"]
+    total, sources = (
+        150_000_000 + 35_000_000,
+        [("Ngân sách xã", 150_000_000), ("Xã hội hóa", 35_000_000)],
+    )
+    for name, amount in [("tổng", total), *sources]:
+        assert f"{name} {amount:,} đồng".replace(",", ".") in item.note_vi
+    budget = rolled.plan.budget
+    assert budget.total is None
+    assert [(s.name, s.amount) for s in budget.sources] == [(n, None) for n, _ in sources]
 
 
 def test_applied_year_words(rolled) -> None:
@@ -204,3 +212,34 @@ def test_percent_units_in_the_report() -> None:
     )
     assert any("còn 10% thôn (đã thực hiện 90%/100%)." in t for t in lines)
     assert not any(" % " in t for t in texts)
+
+
+def test_target_kinds_in_the_plan_sheet(plan: Plan, tmp_path) -> None:
+    """The plan sheet shows each written kind in words and reads a changed one back."""
+    sheet = tmp_path / "plan.xlsx"
+    kehoach.export_plan_sheet(plan, sheet)
+    book = book_of(sheet.read_bytes())
+    ws = book["Chỉ tiêu"]
+    cols = columns_of(ws)
+    kind = cols["Loại chỉ tiêu (hằng năm, cộng dồn, một lần, tỷ lệ)"]
+    assert ws.cell(row_of(ws, "dang-vien"), kind).value == "Hằng năm"
+    assert ws.cell(row_of(ws, "mo-hinh"), kind).value is None  # not written in the plan
+    ws.cell(row_of(ws, "mo-hinh"), kind).value = "Cộng dồn"
+    book.save(sheet)
+    back = kehoach.import_plan_sheet(sheet, plan)
+    assert _targets(back)["mo-hinh"].kind == "cumulative"
+    ws.cell(row_of(ws, "mo-hinh"), kind).value = "mỗi năm"
+    book.save(sheet)
+    with pytest.raises(kehoach.InputError) as info:
+        kehoach.import_plan_sheet(sheet, plan)
+    assert "'mỗi năm' không phải loại chỉ tiêu" in info.value.problems[0].message_vi
+
+
+def test_count_unit_in_the_report() -> None:
+    """The report lists the task with its count and unit: "tại 04 thôn (hoàn thành …)"."""
+    progress = {
+        "period": "6m",
+        "tasks": [{"id": "q1-trien-khai", "status": "done_on_time", "completed": "15/3/2027"}],
+    }
+    texts = _report_texts(progress)
+    assert any("Triển khai kế hoạch tại 04 thôn (hoàn thành ngày 15/3/2027)" in t for t in texts)

@@ -65,8 +65,16 @@ def test_plugins_use_only_the_public_api():
 
 
 def test_cli_uses_the_public_facade():
-    """The CLI imports kehoach's public names only (and the public check and pdf packages)."""
-    allowed = ("kehoach", "kehoach.errors", "kehoach.check", "kehoach.pdf", "kehoach.parallel")
+    """The CLI imports kehoach's public names only (and the public check, pdf and import
+    packages)."""
+    allowed = (
+        "kehoach",
+        "kehoach.errors",
+        "kehoach.check",
+        "kehoach.pdf",
+        "kehoach.parallel",
+        "kehoach.docx_import",
+    )
     for path in sorted((SRC / "cli").glob("*.py")):
         private = sorted(
             name

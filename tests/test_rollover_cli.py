@@ -52,7 +52,7 @@ def test_next_year_with_progress_and_applied_suggestions(capsys, tmp_path: Path)
     )
     assert code == 0, err
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert [b["type_name"] for b in data["opening"]["basis"]] == ["Kế hoạch", "Báo cáo"]
+    assert "basis" not in data.get("opening", {})  # suggested for Sa Pa's own paragraph
     assert "Đã sửa: `năm 2022` → `năm 2023`" in stdout
     assert "đề xuất sửa" not in stdout  # nothing left to apply
 

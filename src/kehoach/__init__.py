@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     )
     from kehoach.compose import ComposedDocument
     from kehoach.docx_import import DocxImportError, ImportResult, import_docx
-    from kehoach.dump import to_yaml
+    from kehoach.dump import to_yaml, to_yaml_over
     from kehoach.errors import (
         InputError,
         KehoachError,
@@ -147,6 +147,7 @@ _LAZY: dict[str, str] = {
     "starting_plan": "kehoach.starter",
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
+    "to_yaml_over": "kehoach.dump",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
 }
@@ -260,6 +261,7 @@ __all__ = [
     "starting_plan",
     "to_pdf",
     "to_yaml",
+    "to_yaml_over",
     "write_all",
     "write_atomic",
 ]

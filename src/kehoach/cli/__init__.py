@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kehoach.cli.rollover_commands",
     "kehoach.cli.plan_sheet_commands",
     "kehoach.cli.pdf_commands",
+    "kehoach.cli.import_commands",
 )
 
 

@@ -73,7 +73,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Read the workbook onto the plan and write the resulting plan as YAML."""
-    from kehoach import OutputExistsError, import_plan_sheet, to_yaml, write_atomic
+    from kehoach import OutputExistsError, import_plan_sheet, to_yaml_over, write_atomic
 
     output = Path(args.output)
     refuse_inputs_as_outputs([args.sheet, args.plan], [output])
@@ -86,6 +86,13 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Plan {args.plan} with targets, tasks and budget read from {args.sheet} "
         "(kehoach import-sheet).",
     )
-    write_atomic(output, to_yaml(plan, header=header).encode("utf-8"), force=args.force)
+    source = Path(args.plan)
+    original = (
+        source.read_text(encoding="utf-8-sig")
+        if source.suffix.lower() in (".yaml", ".yml")
+        else None
+    )  # its comments and key order are kept in the new file
+    text = to_yaml_over(plan, original, header=header)
+    write_atomic(output, text.encode("utf-8"), force=args.force)
     ctx.say(f"Đã tạo {output}", f"Wrote {output}")
     return 0

@@ -63,6 +63,14 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     parser.set_defaults(handler=run_next_year)
 
 
+def _yaml_text(plan: str) -> str | None:
+    """The text of a YAML plan file (its comments are kept in the new plan), else None."""
+    path = Path(plan)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    return path.read_text(encoding="utf-8-sig")
+
+
 def review_path(output: Path) -> Path:
     """Where the review list of ``output`` goes: ``NEXT.yaml`` → ``NEXT.review.md``."""
     return output.with_name(f"{output.stem if output.suffix else output.name}.review.md")
@@ -70,7 +78,7 @@ def review_path(output: Path) -> Path:
 
 def run_next_year(args: argparse.Namespace, ctx: CliContext) -> int:
     """Draft the plan, print the review list, write both files (nothing unless both can be)."""
-    from kehoach import next_year_plan, to_yaml, write_all
+    from kehoach import next_year_plan, to_yaml_over, write_all
 
     output = Path(args.output)
     review = review_path(output)
@@ -92,7 +100,8 @@ def run_next_year(args: argparse.Namespace, ctx: CliContext) -> int:
         + f".\nSee the review list: {review.name}",
     )
     text = rollover.review_text(ctx.lang, source=args.plan)
-    plan_bytes = to_yaml(rollover.plan, header=header).encode("utf-8")
+    original = _yaml_text(args.plan)
+    plan_bytes = to_yaml_over(rollover.plan, original, header=header).encode("utf-8")
     write_all([(output, plan_bytes), (review, text.encode("utf-8"))], force=args.force)
     ctx.out.write(text)
     ctx.say(f"\nĐã tạo {output}", f"\nWrote {output}")

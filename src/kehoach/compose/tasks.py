@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from kehoach.compose.document import Cell, Run, TableData
 from kehoach.compose.text import count_values, merge_runs, text_runs
 from kehoach.model import Task, TaskGroup, TaskList
+from kehoach.model.tasks import TaskField
 from kehoach.vi import count, roman, short_date
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ def write_tasks(w: BodyWriter, tasks: TaskList, level: int) -> None:
         else:
             w.out.append(table)
         return
+    if tasks.labels is not None or tasks.numbered:
+        _labelled(w, tasks, level)
+        return
     show = tasks.show_units if tasks.show_units is not None else w.options.show_task_units
     if tasks.style == "inline":
         _inline(w, tasks, show)
@@ -101,6 +105,35 @@ def _lines(w: BodyWriter, tasks: list[Task], depth: int, show: bool) -> None:
         w.bullet(depth, task_runs(task, w, show))
         for item in task.items:
             w.bullet(2, text_runs(item, w.targets))
+
+
+_FIELD_ORDER: tuple[TaskField, ...] = ("when", "lead", "support", "result")
+
+
+def _labelled(w: BodyWriter, tasks: TaskList, level: int) -> None:
+    """Each task as a line (or a numbered heading), its items, then one "- Nhãn: …" line
+    per field, with the labels the writer used (the form of Fatherland Front plans)."""
+    groups = [(group_label(g), g.tasks) for g in tasks.groups] or [("", tasks.tasks)]
+    for label, group_tasks in groups:
+        task_level = level
+        if label:
+            w.heading(level, label)
+            task_level = level + 1
+        for task in group_tasks:
+            if tasks.numbered:
+                w.heading(task_level, task.text)
+            else:
+                w.bullet(1, task_runs(task, w, False))
+            for item in task.items:
+                w.bullet(1, text_runs(item, w.targets))
+            labels: dict[TaskField, str] = {**(tasks.labels or {}), **(task.labels or {})}
+            for field in _FIELD_ORDER:
+                value = getattr(task, field)
+                if isinstance(value, list):
+                    value = ", ".join(value)
+                if value:
+                    name = labels.get(field, COLUMN_TITLES[field])
+                    w.bullet(1, [Run(f"{name}: {value}")])
 
 
 def _inline(w: BodyWriter, tasks: TaskList, show: bool) -> None:

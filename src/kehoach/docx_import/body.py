@@ -24,14 +24,11 @@ from kehoach.docx_import.text import escape_rich, is_bold, is_italic, marker_of,
 __all__ = ["Node", "append_block", "build_sections", "paragraph_block"]
 
 SECTION_KINDS = ("part", "roman", "arabic", "decimal", "decimal3", "letter")
-LEVEL_NAMES = {
-    "roman": "roman",
-    "arabic": "arabic",
-    "decimal": "decimal",
-    "decimal3": "decimal3",
-    "letter": "letter",
-}
 _HEADING_MAX = 600
+_PART_ONLY = re.compile(
+    r"^PH[ẦA]N\s+TH[ỨU]\s+(NH[ẤA]T|HAI|BA|T[ƯU]|N[ĂA]M|S[ÁA]U|B[ẢA]Y|T[ÁA]M|CH[ÍI]N|M[ƯU][ỜO]I)\s*[.:]?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -48,8 +45,8 @@ class Node:
         """The plan mapping: ``{title, blocks}`` at the top, ``{section, blocks}`` below."""
         blocks = [b.as_section(False) if isinstance(b, Node) else b for b in self.blocks]
         if top:
-            return {"title": self.title, "blocks": blocks}
-        return {"section": self.title, "blocks": blocks}
+            return {"title": self.title, "content": blocks}
+        return {"section": self.title, "content": blocks}
 
 
 def _set_apart(paragraph: ParagraphView, text: str) -> bool:
@@ -123,13 +120,18 @@ def build_sections(
 ) -> tuple[list[Any], list[dict[str, Any]], list[str]]:
     """``(opening blocks, top-level sections, level kinds)`` of the body ``items``.
 
+    The level kinds are ``"part"`` first when there are parts, then the marker kind of
+    each depth of headings, top down (the kind first met at that depth).
+
     ``table_block`` turns a table into a block. Empty paragraphs are layout, not content.
     """
     opening: list[Any] = []
     roots: list[Node] = []
     stack: list[Node] = []
     order: list[str] = []
+    levels: dict[int, str] = {}
     has_roman = _any_roman(items)
+    part_pending = False  # "Phần thứ nhất" alone: its title is the next paragraph
     for item in items:
         if isinstance(item, TableView):
             target = stack[-1].blocks if stack else opening
@@ -138,17 +140,27 @@ def build_sections(
         text = norm(item.full_text)
         if not text:
             continue
+        if part_pending:
+            part_pending = False
+            if marker_of(text).kind == "none":
+                roots[-1].title = rich_text(item)
+                continue
         found = heading_marker(item)
+        if found is None and _PART_ONLY.match(text):
+            found, part_pending = ("part", len(text)), True
         if found is not None and (stack or found[0] in ("part", "roman") or not has_roman):
             kind, length = found
-            title = rich_text(item, length).rstrip(":").strip() or text
+            title = rich_text(item, length).strip() or text
             node = Node(title, kind, item.index)
             while stack and stack[-1].kind != kind and kind in [n.kind for n in stack]:
                 stack.pop()
             if stack and stack[-1].kind == kind:
                 stack.pop()
-            if kind not in order:
-                order.append(kind)
+            depth = 1 + sum(1 for n in stack if n.kind != "part")
+            if kind != "part":
+                levels.setdefault(depth, kind)
+            elif "part" not in order:
+                order.append("part")
             if stack:
                 stack[-1].blocks.append(node)
                 stack[-1].sections += 1
@@ -159,11 +171,16 @@ def build_sections(
             _check_number(text, kind, position, item.index, review)
             stack.append(node)
             continue
-        target = stack[-1].blocks if stack else opening
         block = paragraph_block(item, review)
         if stack and isinstance(block, dict) and block.get("numbered"):
+            # "3. Nhu cầu …" after the heading "2. Nguồn …" is its sibling, not its child.
+            kind = marker_of(text).kind
+            while len(stack) > 1 and kind in [n.kind for n in stack]:
+                stack.pop()
             stack[-1].sections += 1  # a numbered sentence takes a number at this level
+        target = stack[-1].blocks if stack else opening
         append_block(target, block)
+    order += [levels[d] for d in sorted(levels)]
     return opening, [root.as_section(True) for root in roots], order
 
 

@@ -215,6 +215,9 @@ def _number(text: str, header: dict[str, Any], review: list[ReviewItem]) -> None
 def _date(text: str, header: dict[str, Any], review: list[ReviewItem]) -> None:
     parsed = parse_date_line(norm(text))
     if parsed is None:
+        place = norm(text).split(",")[0].strip() if "," in text else ""
+        if place:
+            header["place"] = place
         review.append(
             ReviewItem(
                 "date",

@@ -10,7 +10,9 @@ from typing import Any
 from kehoach.check import DocxView, ParagraphView, TableView
 from kehoach.check.lines import norm
 from kehoach.docx_import.body import append_block, build_sections, paragraph_block
+from kehoach.docx_import.complete import complete_plan
 from kehoach.docx_import.frame import Frame, read_frame
+from kehoach.docx_import.money import money_notes
 from kehoach.docx_import.notes import citation_notes, format_notes
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.source import DocxImportError, load_view
@@ -32,7 +34,7 @@ class ImportResult:
 
     Attributes:
         plan: The plan data (a mapping in the v2 plan-file shape, ready for YAML).
-        review: The guesses to check (:class:`ReviewItem`), in document order.
+        review: The guesses to check (:class:`ReviewItem`).
         source: The file name (or ``"<bytes>"``).
         header_class: Whose header the document has: ``party`` (ĐẢNG CỘNG SẢN VIỆT NAM),
             ``state`` (Quốc hiệu), ``mttq`` (Fatherland Front) or ``doan`` (Youth Union).
@@ -85,8 +87,9 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
         )
     )
     review.extend(format_notes(view.paragraphs))
+    review.extend(money_notes(view.paragraphs))
     sections = [
-        {**s, "blocks": propose_targets(find_tasks(s["blocks"], ids, review), ids, review)}
+        {**s, "content": propose_targets(find_tasks(s["content"], ids, review), ids, review)}
         for s in sections
     ]
     plan: dict[str, Any] = {"version": 2}
@@ -97,7 +100,7 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
     if opening:
         plan["opening"] = {"paragraphs": opening}
     levels = [kind for kind in order if kind in _LEVELS]
-    plan["numbering"] = {"parts": "part" in order, "levels": levels}
+    plan["numbering"] = {"parts": "part" in order, "levels": levels}  # completed later
     if order and order[0] == "part":
         plan["parts"] = [{"title": s["title"], "sections": _sections_of(s)} for s in sections]
     else:
@@ -115,18 +118,19 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
         plan.setdefault("closing", []).extend(leftovers)
     if appendices:
         plan["appendices"] = appendices
+    plan = complete_plan(plan, frame.header_class, review, name)
     return ImportResult(plan, review, source=name, header_class=frame.header_class)
 
 
 def _sections_of(part: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
-    for block in part["blocks"]:
+    for block in part["content"]:
         if isinstance(block, dict) and "section" in block:
-            out.append({"title": block["section"], "blocks": block["blocks"]})
+            out.append({"title": block["section"], "content": block["content"]})
         elif out:
-            out[-1]["blocks"].append(block)
+            out[-1]["content"].append(block)
         else:
-            out.append({"title": "", "blocks": [block]})
+            out.append({"title": "", "content": [block]})
     return out
 
 

@@ -72,12 +72,12 @@ def sniff(data: bytes) -> str:
 
 
 _NOT_WORD = {
-    "pdf": ("tệp PDF", "a PDF file"),
-    "xlsx": ("bảng tính Excel", "an Excel spreadsheet"),
-    "pptx": ("bản trình chiếu PowerPoint", "a PowerPoint presentation"),
-    "zip": ("tệp nén, không phải văn bản Word", "a zip archive, not a Word document"),
-    "ole": ("tệp Office cũ không phải Word", "an old Office file that is not Word"),
-    "unknown": ("không phải văn bản Word", "not a Word document"),
+    "pdf": ("đây là tệp PDF", "this is a PDF file"),
+    "xlsx": ("đây là bảng tính Excel", "this is an Excel spreadsheet"),
+    "pptx": ("đây là bản trình chiếu PowerPoint", "this is a PowerPoint presentation"),
+    "zip": ("đây là tệp nén, không phải văn bản Word", "this is a zip archive, not Word"),
+    "ole": ("đây là tệp Office cũ không phải Word", "this is an old Office file, not Word"),
+    "unknown": ("tệp này không phải văn bản Word", "this is not a Word document"),
 }
 
 
@@ -119,8 +119,8 @@ def load_view(source: str | os.PathLike[str] | bytes, name: str) -> DocxView:
         what_vi, what_en = _NOT_WORD[kind]
         raise DocxImportError(
             name,
-            f"không nhập được: đây là {what_vi}. Hãy dùng tệp Word (.docx, .doc, .odt).",
-            f"cannot import: this is {what_en}. Use a Word file (.docx, .doc, .odt).",
+            f"không nhập được: {what_vi}. Hãy dùng tệp Word (.docx, .doc, .odt).",
+            f"cannot import: {what_en}. Use a Word file (.docx, .doc, .odt).",
         )
     if kind in ("doc", "odt", "rtf"):
         data = convert_with_libreoffice(data, kind, name)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from kehoach.check import TableView
-from kehoach.check.lines import norm, upper_key
+from kehoach.check.lines import norm
 from kehoach.docx_import.review import ReviewItem
+from kehoach.docx_import.text import escape_rich
 
 __all__ = ["table_block"]
 
@@ -32,10 +33,14 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def _lines(text: str) -> list[str]:
+    return [norm(line) for line in text.split("\n") if norm(line)]
+
+
 def _cell_texts(row: Any) -> list[str]:
     out: list[str] = []
     for cell in row.cells:
-        text = "\n".join(norm(p.full_text) for p in cell.paragraphs if norm(p.full_text))
+        text = "\n".join(line for p in cell.paragraphs for line in _lines(p.full_text))
         out.append(text)
         out.extend("" for _ in range(max(cell.grid_span, 1) - 1))
     return out
@@ -44,7 +49,7 @@ def _cell_texts(row: Any) -> list[str]:
 def _column_fields(header: list[str]) -> list[str | None]:
     fields: list[str | None] = []
     for title in header:
-        key = upper_key(title)
+        key = norm(title).upper()
         found = next((name for name, pattern in _COLUMNS if pattern.search(key)), None)
         fields.append(found if found not in fields else None)
     return fields
@@ -87,16 +92,20 @@ def _task_table(
         for title, name, value in zip(header, fields, row, strict=False):
             if not value:
                 continue
-            if name in ("text", "lead", "when", "result"):
+            if name == "text":
+                lines = value.split("\n")
+                task["text"] = escape_rich(lines[0])
+                extra += [escape_rich(re.sub(r"^[-+•]\s*", "", line)) for line in lines[1:]]
+            elif name in ("lead", "when", "result"):
                 task[name] = value
             elif name == "support":
                 task["support"] = value
             elif name == "number":
                 continue
             else:
-                extra.append(f"{title}: {value}")
+                extra.append(escape_rich(f"{title}: {value}"))
         if "text" not in task:
-            task["text"] = " ".join(v for v in row if v)
+            task["text"] = escape_rich(" ".join(v for v in row if v))
         task = {"id": new_id(task["text"]), **task}
         if extra:
             task["items"] = extra

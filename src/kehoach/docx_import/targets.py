@@ -54,20 +54,30 @@ UNITS = sorted(
         "mô hình",
         "đảng viên",
         "chi bộ",
+        "hội nghị tập huấn",
+        "trang tuyên truyền",
+        "trang thông tin",
+        "thôn",
+        "tổ dân phố",
+        "xã",
+        "hộ",
+        "tập thể",
+        "cá nhân",
+        "đơn vị",
+        "đồng chí",
+        "lượt người",
     ),
     key=len,
     reverse=True,
 )
 _QUALIFIERS = ("ít nhất", "tối thiểu", "trên", "đạt")
-# Words that end a free unit after a bold figure ("16 trang tuyên truyền trên mạng").
-_STOP = ("trên", "cho", "về", "của", "tại", "trong", "để", "và", "theo", "với", "nhằm", "ở")
-_PATTERN = re.compile(
+_FIGURE = re.compile(
     r"(?:(?P<q>" + "|".join(_QUALIFIERS) + r")\s+)?"
-    r"(?P<b>\*\*)?(?P<n>\d{1,3}(?:\.\d{3})*)(?P=b)?"
-    r"(?:(?P<pct>%)|\s+(?P<u>" + "|".join(re.escape(u) for u in UNITS) + r")\b"
-    r"|(?<=\*\*)\s+(?P<w>[^\W\d_]+(?: (?!(?:" + "|".join(_STOP) + r")\b)[^\W\d_]+){0,3}))",
+    r"(?:\*\*(?P<bn>\d{1,3}(?:\.\d{3})*)(?P<bp>%)?\*\*|(?P<n>\d{1,3}(?:\.\d{3})*)(?P<p>%)?)",
     re.IGNORECASE,
 )
+_UNIT = re.compile(r"\s+(" + "|".join(re.escape(u) for u in UNITS) + r")\b", re.IGNORECASE)
+_FREE_UNIT = re.compile(r"\s+([^\W\d_]+)")  # an unknown unit: one word (review it)
 _KEYS = ("bullet", "numbered", "text")
 _CITED = re.compile(r"\b(Điều|khoản|điểm|số|Mẫu|mục|Phần|Chương|lần thứ)\s*$", re.IGNORECASE)
 
@@ -76,24 +86,34 @@ def _propose(text: str, ids: IdMaker, review: list[ReviewItem]) -> tuple[str, li
     targets: list[dict[str, Any]] = []
     out: list[str] = []
     position = 0
-    for match in _PATTERN.finditer(text):
+    for match in _FIGURE.finditer(text):
+        if match.start() < position:
+            continue
         before = text[match.start() - 1] if match.start() else " "
         if before.isalnum() or before in "/.,-" or _CITED.search(text[: match.start()]):
             continue  # part of a date, a number, a document symbol or "Điều 4"
-        written = match.group("n")
+        bold = match.group("bn") is not None
+        written = match.group("bn") or match.group("n")
+        end = match.end()
+        if match.group("bp") or match.group("p"):
+            unit = "%"
+        else:
+            found = _UNIT.match(text, end) or (_FREE_UNIT.match(text, end) if bold else None)
+            if found is None:
+                continue
+            unit, end = found.group(1), found.end()
         quantity = int(written.replace(".", ""))
-        unit = "%" if match.group("pct") else (match.group("u") or match.group("w")).strip()
-        bold = bool(match.group("b"))
+        shown = (text[match.start() : end]).replace("**", "")
         if not bold:
             review.append(
                 ReviewItem(
                     "target",
-                    f"Có thể là chỉ tiêu: «{match.group(0)}» — nếu cần theo dõi, đặt"
+                    f"Có thể là chỉ tiêu: «{shown}» — nếu cần theo dõi, đặt"
                     " {mã} vào câu và khai báo chỉ tiêu (kehoach không tự đặt).",
-                    f"Possibly a target: «{match.group(0)}» — to track it, put {{id}} in the"
+                    f"Possibly a target: «{shown}» — to track it, put {{id}} in the"
                     " sentence and declare the target (kehoach did not make it one).",
                     "medium",
-                    quote=match.group(0),
+                    quote=shown,
                 )
             )
             continue
@@ -106,7 +126,7 @@ def _propose(text: str, ids: IdMaker, review: list[ReviewItem]) -> tuple[str, li
                     f"Figure «{written} {unit}» is not written as kehoach writes it"
                     f" ({count(quantity)}): not made a target, text kept.",
                     "medium",
-                    quote=match.group(0),
+                    quote=shown,
                 )
             )
             continue
@@ -119,7 +139,7 @@ def _propose(text: str, ids: IdMaker, review: list[ReviewItem]) -> tuple[str, li
             target["qualifier"] = match.group("q")
         targets.append(target)
         out.append(text[position : match.start()] + "{" + target["id"] + "}")
-        position = match.end()
+        position = end
         review.append(
             ReviewItem(
                 "target",
@@ -128,7 +148,7 @@ def _propose(text: str, ids: IdMaker, review: list[ReviewItem]) -> tuple[str, li
                 f"Target {target['id']}: {quantity} {unit} (figure in bold) — check it is a"
                 " target to track (if not, remove it and put the words back).",
                 "medium",
-                quote=match.group(0).replace("**", ""),
+                quote=shown,
             )
         )
     out.append(text[position:])
@@ -143,7 +163,7 @@ def propose_targets(blocks: list[Any], ids: IdMaker, review: list[ReviewItem]) -
             text, targets = _propose(block, ids, review)
             result.append({"text": text, "targets": targets} if targets else block)
         elif isinstance(block, dict) and "section" in block:
-            result.append({**block, "blocks": propose_targets(block["blocks"], ids, review)})
+            result.append({**block, "content": propose_targets(block["content"], ids, review)})
         elif isinstance(block, dict) and any(isinstance(block.get(k), str) for k in _KEYS):
             key = next(k for k in _KEYS if isinstance(block.get(k), str))
             text, targets = _propose(block[key], ids, review)

@@ -135,14 +135,15 @@ def find_tasks(blocks: list[Any], new_id: IdMaker, review: list[ReviewItem]) -> 
     out: list[Any] = []
     for block in blocks:
         if isinstance(block, dict) and "section" in block:
-            inner = find_tasks(block["blocks"], new_id, review)
+            inner = find_tasks(block["content"], new_id, review)
             task = _as_task(block["section"], inner, new_id)
             if task is not None:
                 _add_task(out, task, numbered=True)
                 continue
-            block = {**block, "blocks": inner}
+            block = {**block, "content": inner}
         out.append(block)
     out = _headed_tasks(out, new_id)
+    out = _unit_tasks(out, new_id)
     return _quarter_lists(out, new_id)
 
 
@@ -178,6 +179,74 @@ def _headed_tasks(blocks: list[Any], new_id: IdMaker) -> list[Any]:
         _add_task(out, task, numbered=head[1])
         index = end
     return out
+
+
+# "- Task (Chủ trì: …; phối hợp: …; thời gian: …)": the units written after the task.
+_TAIL = re.compile(
+    r"^(?P<text>.+?)\s*\((?P<units>(?:Chủ trì|Phối hợp|Thời gian|Kết quả):[^()]*)\)$", re.I
+)
+_TAIL_FIELDS = {"chủ trì": "lead", "phối hợp": "support", "thời gian": "when", "kết quả": "result"}
+_TAIL_START = re.compile(r"\s*\(\**(?:Chủ trì|Phối hợp|Thời gian|Kết quả):.*$", re.I)
+_PHASE = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+\S+\s*:", re.IGNORECASE)
+
+
+def _tail_task(block: Any, new_id: Callable[[str], str]) -> dict[str, Any] | None:
+    """The task a "- text (Chủ trì: …; thời gian: …)" bullet stands for."""
+    if not (isinstance(block, dict) and isinstance(block.get("bullet"), str)):
+        return None
+    match = _TAIL.match(_plain(block["bullet"]))
+    if match is None or block.get("targets"):
+        return None
+    task: dict[str, Any] = {}
+    for piece in match.group("units").split("; "):
+        key, _, value = piece.partition(": ")
+        name = _TAIL_FIELDS.get(key.strip().lower())
+        if name is None or name in task or not value.strip():
+            return None  # not the form kehoach writes: keep the line as it is
+        task[name] = value.strip()
+    text = _TAIL_START.sub("", block["bullet"])
+    items = [i if isinstance(i, str) else i["text"] for i in block.get("items", [])]
+    return {"id": new_id(text), "text": text, **task, **({"items": items} if items else {})}
+
+
+def _unit_tasks(blocks: list[Any], new_id: IdMaker) -> list[Any]:
+    """Runs of task bullets with their units in brackets → a tasks block (phases grouped)."""
+    out: list[Any] = []
+    for block in blocks:
+        task = _tail_task(block, new_id)
+        if task is None:
+            out.append(block)
+            continue
+        previous = out[-1] if out else None
+        if isinstance(previous, str) and _PHASE.match(_plain(previous)):
+            out.pop()
+            group = {"phase": previous, "tasks": [task]}
+            before = out[-1] if out else None
+            if isinstance(before, dict) and _unit_block(before) and before["tasks"].get("groups"):
+                before["tasks"]["groups"].append(group)
+            else:
+                out.append({"tasks": {"style": "list", "groups": [group]}})
+        elif isinstance(previous, dict) and _unit_block(previous):
+            tasks_block = previous["tasks"]
+            target = (
+                tasks_block["groups"][-1]["tasks"]
+                if tasks_block.get("groups")
+                else tasks_block["tasks"]
+            )
+            target.append(task)
+        else:
+            out.append({"tasks": {"style": "list", "tasks": [task]}})
+    return out
+
+
+def _unit_block(block: dict[str, Any]) -> bool:
+    tasks = block.get("tasks")
+    return (
+        isinstance(tasks, dict)
+        and tasks.get("style") == "list"
+        and "labels" not in tasks
+        and not tasks.get("numbered")
+    )
 
 
 def _add_task(out: list[Any], task: dict[str, Any], *, numbered: bool) -> None:

@@ -69,26 +69,36 @@ def rich_text(paragraph: ParagraphView, skip: int = 0) -> str:
     chars: list[tuple[str, bool, bool]] = []
     for text, bold, italic in runs:
         for char in unicodedata.normalize("NFC", text):
+            if char == "\n":  # a line break inside the paragraph stays one
+                while chars and chars[-1][0] == " ":
+                    chars.pop()
+                chars.append((char, False, False))
+                continue
             if char.isspace() or char in _SPACE_LIKE:
                 char = " "
-                if not chars or chars[-1][0] == " ":
+                if not chars or chars[-1][0] in " \n":
                     continue
             chars.append((char, bold and not all_bold, italic and not all_italic))
     while chars and chars[-1][0] == " ":
         chars.pop()
     flat = "".join(c for c, _, _ in chars)
-    normal = norm(flat)
+    normal = "\n".join(norm(line) for line in flat.split("\n"))
     if normal != flat:  # a tone mark split across runs: keep the text, drop the marks
         return escape_rich(normal[skip:]).strip()
     return _with_marks(flat[skip:], [(b, i) for _, b, i in chars[skip:]])
 
 
+_ESCAPES = {"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"}
+
+
 def _with_marks(text: str, marks: list[tuple[bool, bool]]) -> str:
+    if not any(b or i for b, i in marks):
+        return escape_rich(text).strip()
     out: list[str] = []
     bold = italic = False
     for char, (want_bold, want_italic) in zip(text, marks, strict=False):
-        if char == " " and (bold or italic):
-            out.append(char)  # marks close on a word, not on the space after it
+        if char in " \n":
+            out.append(char)  # a space neither opens nor closes a mark
             continue
         if italic and not want_italic:
             _close(out, "*")
@@ -102,12 +112,12 @@ def _with_marks(text: str, marks: list[tuple[bool, bool]]) -> str:
         if want_italic and not italic:
             out.append("*")
             italic = True
-        out.append(escape_rich(char))
+        out.append(_ESCAPES.get(char, char))
     if italic:
         _close(out, "*")
     if bold:
         _close(out, "**")
-    return "".join(out).replace("****", "").replace("** **", " ").strip()
+    return "".join(out).strip()
 
 
 def _close(out: list[str], mark: str) -> None:

@@ -18,6 +18,9 @@ from kehoach.model.base import KModel
 from kehoach.model.types import Id, RichText, Text
 from kehoach.vi.when import when_problems
 
+TaskField = Literal["when", "lead", "support", "result"]
+"""A task field that can be printed on its own labelled line ("- Đơn vị chủ trì: …")."""
+
 
 def possible_time(value: str | None) -> str | None:
     """``value`` as written, unless it names a date that cannot exist ("31/02/2027").
@@ -59,6 +62,10 @@ class Task(KModel):
         ),
     )
     result: Text | None = Field(default=None, description="Kết quả, sản phẩm dự kiến")
+    labels: dict[TaskField, Text] | None = Field(
+        default=None,
+        description="Nhãn riêng của nhiệm vụ này cho từng trường (thay nhãn của khối nhiệm vụ)",
+    )
     items: list[RichText] = Field(
         default_factory=list, description='Các ý nhỏ bên dưới nhiệm vụ (in "- " hoặc "+ ")'
     )
@@ -143,6 +150,17 @@ class TaskList(KModel):
     show_units: bool | None = Field(
         default=None, description="Ghi chủ trì, phối hợp, thời gian sau mỗi nhiệm vụ"
     )
+    labels: dict[TaskField, Text] | None = Field(
+        default=None,
+        description=(
+            'In mỗi trường một dòng "- Nhãn: …" sau nhiệm vụ, với nhãn như văn bản gốc, ví dụ:'
+            ' {when: "Thời gian hoàn thành", lead: "Đơn vị chủ trì"} (kiểu list)'
+        ),
+    )
+    numbered: bool = Field(
+        default=False,
+        description="Đánh số mỗi nhiệm vụ như một mục con (1.1. …) thay cho gạch đầu dòng",
+    )
     groups: list[TaskGroup] = Field(default_factory=list, description="Các nhóm nhiệm vụ")
     tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ không chia nhóm")
 
@@ -186,6 +204,7 @@ __all__ = [
     "Quarter",
     "Task",
     "TaskColumn",
+    "TaskField",
     "TaskGroup",
     "TaskList",
     "TaskStyle",

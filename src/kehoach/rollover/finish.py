@@ -20,8 +20,9 @@ from kehoach.vi import format_number, short_date
 
 
 def clear_budget_year(roll: Roll) -> None:
-    """Clear the amount for the year (the total and the sources stay, still adding up);
-    a budget without a separate year amount is listed: its figures are last year's.
+    """Clear the amount for the year (the total and the sources stay, still adding up); in
+    a budget without a separate year amount the total and the sources' amounts are the
+    year's estimate: they are cleared (the sources stay), with a review line.
 
     The budget is the plan's first, wherever it sits (a version 2 budget block too); a
     budget with no amounts at all (a clause) has nothing to clear.
@@ -31,17 +32,26 @@ def clear_budget_year(roll: Roll) -> None:
         return
     budget, path = found
     if budget.year_amount is None:
-        if budget.total is None:
+        amounts = [(s.name, s.amount) for s in budget.sources if s.amount is not None]
+        if budget.total is None and not amounts:
             return
+        # The figures are last year's estimate: cleared for staff to fill (README), the
+        # sources keep their names; what they were is in the review line.
+        data = data_at(roll.data, path)
+        data["total"] = None
+        for source in data.get("sources") or []:
+            source["amount"] = None
+        was = [f"tổng {format_number(budget.total)} đồng"] if budget.total is not None else []
+        was += [f"{name} {format_number(amount)} đồng" for name, amount in amounts]
         roll.add(
             "decide",
             "budget",
             (*path, "total"),
-            f"Kinh phí ghi {format_number(budget.total)} đồng là dự toán năm {roll.old.year}: "
-            f"điền dự toán năm {roll.year} cho tổng kinh phí và từng nguồn (các nguồn giữ "
-            "nguyên tên).",
-            f"The budget of {budget.total} đồng is the estimate for {roll.old.year}: fill in "
-            f"the {roll.year} figures for the total and each source (sources keep their names).",
+            f"Kinh phí để trống: điền dự toán năm {roll.year} cho tổng kinh phí và từng "
+            f"nguồn (năm {roll.old.year}: {'; '.join(was)}). Các nguồn giữ nguyên tên.",
+            f"The budget amounts are left blank: fill in the {roll.year} estimate for the "
+            f"total and each source ({roll.old.year}: {budget.total} đồng). The sources stay.",
+            data=roll.old_data,
         )
         return
     data_at(roll.data, path)["year_amount"] = None

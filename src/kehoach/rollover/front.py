@@ -100,6 +100,10 @@ def roll_basis(roll: Roll) -> None:
     added = [_plan_reference(roll)]
     if roll.progress is not None and is_year_end(roll.progress):
         added.append(_report_reference(roll))
+    own = _own_basis_paragraph(roll)
+    if own is not None:
+        _suggest_in_paragraph(roll, own, added)
+        return
     basis[:] = [*kept, *(ref.model_dump() for ref in added)]
     for index, ref in checks:
         year = ref.date.year if ref.date is not None else old.year
@@ -127,6 +131,42 @@ def roll_basis(roll: Roll) -> None:
             f"This basis was added.{fill_en} Reorder the bases if needed.",
             quote=_ref_quote(ref),
         )
+
+
+def _own_basis_paragraph(roll: Roll) -> int | None:
+    """The opening paragraph holding the plan's own bases, when it writes them as running
+    text ("Căn cứ …; Thực hiện Kế hoạch số …, Ban Thường vụ xây dựng kế hoạch …") and
+    has no ``basis`` list: the new references then follow that style (#12)."""
+    if roll.old.opening.basis:
+        return None
+    found = [
+        index
+        for index, block in enumerate(roll.old.opening.paragraphs)
+        if isinstance(block, str) and block.lstrip().startswith(_BASIS_LEADS)
+    ]
+    return found[-1] if found else None  # the new bases follow the plan's own
+
+
+def _suggest_in_paragraph(roll: Roll, index: int, added: list[Reference]) -> None:
+    """List each new reference for the plan's own Căn cứ paragraph, in its words, rather
+    than put "- Căn cứ …" lines before it (two styles, and the order of the bases lost)."""
+    for ref in added:
+        text = reference_text(ref)
+        missing = [w for w, v in (("số", ref.number), ("ngày", _full(ref.date))) if not v]
+        fill = f" Điền {' và '.join(missing)} của văn bản." if missing else ""
+        roll.add(
+            "decide",
+            "basis",
+            ("opening", "paragraphs", index),
+            f"Kế hoạch viết căn cứ trong đoạn văn này: thêm căn cứ “{text}” vào đoạn, theo "
+            f"cách viết và thứ tự của kế hoạch.{fill}",
+            f"The plan writes its bases in this paragraph: add “{text}” to it, in the "
+            "plan's own wording and order.",
+            quote=_ref_quote(ref),
+        )
+
+
+_BASIS_LEADS = ("Căn cứ", "Thực hiện")
 
 
 def _plan_reference(roll: Roll) -> Reference:

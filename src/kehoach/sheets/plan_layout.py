@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.sheets.workbook import Column, money_value
+from kehoach.vi import KIND_LABELS
 
 LAYOUT = "kehoach-plan"
 VERSION = 1
@@ -31,6 +32,7 @@ TARGET_COLUMNS = (
     Column("unit", "Đơn vị tính", 16),
     Column("qualifier", "Từ đứng trước", 14),
     Column("label", "Tên chỉ tiêu", 50),
+    Column("kind", "Loại chỉ tiêu (hằng năm, cộng dồn, một lần, tỷ lệ)", 20),
 )
 TASK_COLUMNS = (
     Column("id", "Mã nhiệm vụ", 24, locked=True),
@@ -77,6 +79,7 @@ def target_cells(target: dict[str, Any], sentence: str) -> dict[str, Any]:
         "unit": target["unit"],
         "qualifier": target["qualifier"],
         "label": target["label"],
+        "kind": KIND_LABELS[target["kind"]] if target.get("kind") else None,
     }
 
 

@@ -40,6 +40,7 @@ from kehoach.sheets.plan_reader import (
     support_lines,
 )
 from kehoach.sheets.workbook import (
+    CellError,
     Problems,
     SheetRow,
     SheetSource,
@@ -51,6 +52,7 @@ from kehoach.sheets.workbook import (
     read_table,
     text_cell,
 )
+from kehoach.vi import KIND_LABELS
 
 
 def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
@@ -97,6 +99,30 @@ def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+_KIND_WORDS = {
+    **{key: key for key in KIND_LABELS},
+    **{label.casefold(): key for key, label in KIND_LABELS.items()},
+    "one-off": "one_off",
+    "hàng năm": "yearly",
+    "cộng dồn": "cumulative",
+    "tỉ lệ": "ratio",
+}
+
+
+def kind_cell(value: Any) -> str | None:
+    """A target's kind from its label ("Hằng năm", "Cộng dồn", "Một lần", "Tỷ lệ") or key."""
+    text = text_cell(value)
+    if text is None or not text.strip():
+        return None
+    kind = _KIND_WORDS.get(" ".join(text.split()).casefold())
+    if kind is None:
+        raise CellError(
+            f"'{text}' không phải loại chỉ tiêu (hằng năm, cộng dồn, một lần, tỷ lệ)",
+            f"'{text}' is not a target kind (yearly, cumulative, one_off, ratio)",
+        )
+    return kind
+
+
 def _read_targets(rows: list[SheetRow], data: dict[str, Any], reader: CellReader) -> None:
     places = list(iter_target_data(data))
     known = [t["id"] for _, t, _ in places]
@@ -112,6 +138,7 @@ def _read_targets(rows: list[SheetRow], data: dict[str, Any], reader: CellReader
             ("unit", required_text),
             ("qualifier", text_cell),
             ("label", text_cell),
+            ("kind", kind_cell),
         ):
             value = reader.value(
                 TARGETS,
