@@ -156,3 +156,14 @@ def ids_targets(data: Any) -> list[dict]:
         for value in data:
             found += ids_targets(value)
     return found
+
+
+def test_report_on_the_commune_plan_cites_the_committee_once() -> None:
+    """The dân vận report's trích yếu cites "của Đảng ủy xã Bản Hồ" (signed T/M Đảng ủy), once."""
+    doc = kehoach.compose_report(
+        kehoach.load_plan(EXAMPLES / "dan-van-xa-2027.yaml"),
+        EXAMPLES / "dan-van-xa-2027-progress.yaml",
+    )
+    text = " ".join(doc.plain_text())
+    assert "ngày 12/01/2027 của Đảng ủy xã Bản Hồ" in text
+    assert "Đảng ủy Đảng ủy" not in text
