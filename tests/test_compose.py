@@ -267,3 +267,22 @@ def test_a_target_in_a_budget_label_is_written_out():
     data["budget"]["year_label"] = "Kinh phí cho {hn}"
     texts = _body_texts(_compose(data))
     assert any(t.startswith("3. Kinh phí cho ít nhất 05 hội nghị:") for t in texts), texts
+
+
+def test_citation_names_a_body_once_when_it_signs_for_itself():
+    """A body signing for itself is cited once: "của Đảng ủy xã Bản Hồ", not "Đảng ủy Đảng ủy…"."""
+    from kehoach.compose.frame import issuer_phrase
+    from kehoach.model.parts import DocumentHeader, Signature
+
+    def phrase(body: str, on_behalf_of: str) -> str:
+        header = DocumentHeader(issuing_body=body, place="Bản Hồ", date="2027-01-12")
+        signature = Signature(
+            authority="T/M", on_behalf_of=on_behalf_of, position="Bí thư", signer="Lò Văn Khánh"
+        )
+        return issuer_phrase(header, signature)
+
+    assert phrase("Đảng ủy xã Bản Hồ", "Đảng ủy") == "Đảng ủy xã Bản Hồ"
+    assert phrase("Đảng uỷ xã Bản Hồ", "ĐẢNG ỦY") == "Đảng uỷ xã Bản Hồ"
+    assert phrase("Chi bộ thôn Nậm Cang", "Chi bộ") == "Chi bộ thôn Nậm Cang"
+    assert phrase("Thị ủy Sa Pa", "Ban Thường vụ") == "Ban Thường vụ Thị ủy Sa Pa"
+    assert phrase("Đảng ủy xã Tả Phìn", "Ban Chấp hành") == "Ban Chấp hành Đảng ủy xã Tả Phìn"

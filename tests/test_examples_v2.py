@@ -156,3 +156,22 @@ def ids_targets(data: Any) -> list[dict]:
         for value in data:
             found += ids_targets(value)
     return found
+
+
+def test_report_on_the_commune_plan_cites_the_committee_once() -> None:
+    """The dân vận report's trích yếu cites "của Đảng ủy xã Bản Hồ" (signed T/M Đảng ủy), once."""
+    doc = kehoach.compose_report(
+        kehoach.load_plan(EXAMPLES / "dan-van-xa-2027.yaml"),
+        EXAMPLES / "dan-van-xa-2027-progress.yaml",
+    )
+    text = " ".join(doc.plain_text())
+    assert "ngày 12/01/2027 của Đảng ủy xã Bản Hồ" in text
+    assert "Đảng ủy Đảng ủy" not in text
+
+
+def test_term_target_of_the_programme_is_measured_over_the_term() -> None:
+    """The 08 thôn by 2030 are cumulative: 03 after 2026 are on track, not "chưa đạt"."""
+    plan = kehoach.load_plan(EXAMPLES / "chuong-trinh-2026-2030.yaml")
+    doc = kehoach.compose_report(plan, EXAMPLES / "chuong-trinh-2026-2030-progress.yaml")
+    line = next(t for t in doc.plain_text() if t.startswith("- Thôn đạt chuẩn văn hóa"))
+    assert "03/08 thôn" in line and "đúng tiến độ" in line

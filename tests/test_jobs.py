@@ -131,3 +131,29 @@ def test_check_jobs_same_report_and_exit_code(capsys, tmp_path):
     text_one = _run(capsys, "check", str(good), str(good))
     text_two = _run(capsys, "check", str(good), str(good), "--jobs", "2")
     assert text_one == text_two and text_one[0] in (0, 1)
+
+
+def test_import_jobs_same_plans_and_a_bad_file_stops_all(capsys, tmp_path):
+    """`import --jobs 2`: the same plans and review lists; a bad file still writes nothing."""
+    real = sorted((ROOT / "tests" / "data" / "real-docx").glob("mttq-*.docx"))[:3]
+    outputs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"j{jobs}"
+        code, out, err = _run(
+            capsys, "import", *map(str, real), "--out-dir", str(folder), "-j", jobs
+        )
+        assert (code, err) == (0, "")
+        outputs.append((out.replace(str(folder), "DIR"), sorted(os.listdir(folder))))
+        assert len(outputs[-1][1]) == 2 * len(real)
+    assert outputs[0] == outputs[1]
+    assert (tmp_path / "j1" / f"{real[0].stem}.yaml").read_bytes() == (
+        tmp_path / "j2" / f"{real[0].stem}.yaml"
+    ).read_bytes()
+    bad = tmp_path / "scan.docx"
+    bad.write_bytes(b"%PDF-1.4 not word")
+    folder = tmp_path / "bad"
+    code, _, err = _run(
+        capsys, "import", str(real[0]), str(bad), "--out-dir", str(folder), "-j", "2"
+    )
+    assert code == 2 and f"{bad}: không nhập được" in err
+    assert not folder.exists() or not any(folder.iterdir())

@@ -301,3 +301,22 @@ def test_migrate_onto_its_own_plan_is_refused(capsys, tmp_path):
     code, _, err = _run(capsys, "migrate", str(plan), "-o", str(plan), "--force")
     assert code == 2 and "chính là tệp đầu vào" in err
     assert plan.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_a_damaged_deflate_stream_in_a_docx_is_not_internal(capsys, tmp_path):
+    """`check` on a DOCX whose compressed XML is damaged: "bị hỏng", exit 2 (item 7)."""
+    import zipfile
+
+    good = tmp_path / "ok.docx"
+    assert main(["render", str(EXAMPLE), "-o", str(good)]) == 0
+    info = zipfile.ZipFile(good).getinfo("word/document.xml")
+    data = bytearray(good.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 50
+    for index in range(start, start + 30):
+        data[index] ^= 0x5A
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(bytes(data))
+    capsys.readouterr()
+    code = main(["check", str(bad)])
+    out = capsys.readouterr()
+    assert code == 2 and "bị hỏng" in out.out + out.err and "lỗi nội bộ" not in out.out + out.err

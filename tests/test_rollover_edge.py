@@ -111,3 +111,26 @@ def test_carried_figures_read_as_the_plan_prints_them():
     assert (carried.old, carried.new) == ("1.250", "250")
     unreported = next(i for i in review if i.kind == "not-reported" and "chỉ tiêu" in i.note_vi)
     assert "giữ chỉ tiêu 95%." in unreported.note_vi
+
+
+def test_places_in_a_version_2_plan_are_named_in_words():
+    """Review places of a v2 plan name the section by its title, in Vietnamese, not "sections 2"."""
+    from pathlib import Path
+
+    from kehoach import load_plan
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    roll = next_year(load_plan(examples / "dan-van-xa-2027.yaml"))
+    places = [item.where("vi") for item in roll.review]
+    assert "mục “Chỉ tiêu” › ý 1 › chỉ tiêu mo-hinh-dan-van" in places
+    assert "mục “Nhiệm vụ cụ thể” › ý 1 › nhiệm vụ hn-trien-khai" in places
+    assert not [p for p in places if "sections" in p or "nhiệm vụ › nhiệm vụ" in p]
+
+
+def test_places_in_quarters_keep_the_quarter():
+    """A v1 task is still placed in its quarter: "… › Quý I › nhiệm vụ a"."""
+    from kehoach.rollover.texts import describe
+
+    data = {"content": {"tasks": {"quarters": [{"quarter": 1, "tasks": [{"id": "a"}]}]}}}
+    path = ("content", "tasks", "quarters", 0, "tasks", 0)
+    assert describe(path, data) == "Nội dung › Nhiệm vụ cụ thể › Quý I › nhiệm vụ a"

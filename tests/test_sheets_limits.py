@@ -220,3 +220,28 @@ def test_neutralised_cells_restore_exactly(text):
     """Every text, tab and CR starts included, comes back exactly after the cell escape."""
     assert restored(neutralized(text)) == text
     assert neutralized(text)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_sheets_of_any_plan_the_loader_accepts_are_within_the_sheet_limits(tmp_path):
+    """Writers stay within the readers' limits: a task takes at least 3 values of a plan
+    (mapping, id, text), so the largest plan has fewer rows and cells than a sheet may;
+    a plan of 500 tasks round-trips through both workbooks."""
+    from kehoach import Plan, export_plan_sheet, export_progress_sheet, import_plan_sheet, to_yaml
+    from kehoach.input_limits import MAX_VALUES
+    from kehoach.sheets.plan_layout import TASK_COLUMNS
+    from kehoach.sheets.workbook_limits import MAX_CELLS, MAX_ROWS
+
+    most_tasks = MAX_VALUES // 3
+    assert most_tasks + 1 <= MAX_ROWS and (most_tasks + 1) * len(TASK_COLUMNS) <= MAX_CELLS
+    data = minimal_plan()
+    data["content"]["tasks"]["quarters"][0]["tasks"] = [
+        {"id": f"t{i}", "text": f"Nhiệm vụ {i}"} for i in range(500)
+    ]
+    path = tmp_path / "big.yaml"
+    path.write_text(to_yaml(Plan.model_validate(data)), encoding="utf-8")
+    plan = load_plan(path)
+    sheet, progress = tmp_path / "big.xlsx", tmp_path / "progress.xlsx"
+    export_plan_sheet(plan, sheet)
+    assert import_plan_sheet(sheet, plan) == plan
+    export_progress_sheet(plan, progress)
+    load_progress(progress)

@@ -277,6 +277,16 @@ def test_a_target_outside_the_areas_is_named_by_its_sentence():
     assert targets.cell(row, cols["Lĩnh vực"]).value is None
 
 
+def test_a_task_of_a_version_2_plan_shows_its_time_as_written():
+    """The "Thời hạn" cell of a task-table task holds its ``when`` ("Quý II/2027"), not nothing."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    book = book_of(progress_workbook_bytes(load_plan(examples / "dan-van-xa-2027.yaml")))
+    tasks = book["Nhiệm vụ"]
+    cols = columns_of(tasks)
+    assert tasks.cell(row_of(tasks, "doi-thoai"), cols["Thời hạn"]).value == "Quý II/2027"
+    assert tasks.cell(row_of(tasks, "dan-van-kheo"), cols["Thời hạn"]).value == "Thường xuyên"
+
+
 _ODD_CELLS = st.one_of(
     st.none(),
     st.booleans(),

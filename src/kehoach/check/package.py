@@ -12,6 +12,7 @@ import io
 import os
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO, Final
 
@@ -234,6 +235,8 @@ class Package:
         except KeyError:
             raise _missing(name) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            raise _damaged(f"{name}: {exc}") from None
+        except zlib.error as exc:  # a damaged deflate stream: the file's fault, not ours
             raise _damaged(f"{name}: {exc}") from None
         except NotImplementedError as exc:  # unsupported compression method
             raise _damaged(f"{name}: {exc}") from None

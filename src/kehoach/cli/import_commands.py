@@ -6,10 +6,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
-from kehoach.errors import KehoachError, UsageError
+from kehoach.cli.base import (
+    CliContext,
+    Translator,
+    add_force_option,
+    add_jobs_option,
+    add_subparser,
+)
+from kehoach.errors import KehoachError, UsageError, WordedError
 
 if TYPE_CHECKING:
+    from kehoach import ImportResult
     from kehoach.docx_import import ReviewItem
 
 
@@ -41,6 +48,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         ),
     )
     add_force_option(parser, t)
+    add_jobs_option(parser, t)
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -88,8 +96,9 @@ def review_path(output: Path) -> Path:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Import every file first, then write plans and review lists (all or nothing)."""
-    from kehoach import OutputExistsError, import_docx, to_yaml, write_atomic
+    from kehoach import ImportResult, OutputExistsError, to_yaml, write_atomic
     from kehoach.docx_import import review_markdown
+    from kehoach.parallel import in_order
 
     outputs = _outputs(args)
     if not args.force:
@@ -98,8 +107,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 if path.exists():
                     raise OutputExistsError(path)
     results = []
-    for name in args.files:
-        result = import_docx(Path(name), name=name)
+    imported = in_order(_import_one, args.files, jobs=args.jobs)
+    for name, result in zip(args.files, imported, strict=True):
+        if not isinstance(result, ImportResult):  # the first bad file stops the batch
+            raise WordedError(*result)
         if args.strict and result.low_confidence():
             raise _LowConfidence(name, result.low_confidence())
         results.append(result)
@@ -124,3 +135,13 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             for item in result.review:
                 ctx.say(f"  {item.line('vi')}", f"  {item.line('en')}")
     return 0
+
+
+def _import_one(name: str) -> ImportResult | tuple[str, str]:
+    """Import one file (in any process); a user's error comes back as its two messages."""
+    from kehoach import import_docx
+
+    try:
+        return import_docx(Path(name), name=name)
+    except KehoachError as exc:
+        return "\n".join(exc.messages("vi")), "\n".join(exc.messages("en"))

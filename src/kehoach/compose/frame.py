@@ -24,10 +24,21 @@ def document_codes(header: DocumentHeader, type_name: str) -> tuple[str, str]:
 
 
 def issuer_phrase(header: DocumentHeader, signature: Signature) -> str:
-    """Who issued the document, as citations write it: "Ban Thường vụ Thị ủy Sa Pa"."""
-    if signature.authority in ("T/M", "T/L") and signature.on_behalf_of:
-        return f"{signature.on_behalf_of} {header.issuing_body}"
-    return header.issuing_body
+    """Who issued the document, as citations write it: "Ban Thường vụ Thị ủy Sa Pa".
+
+    A body signing for itself ("T/M Đảng ủy" of "Đảng ủy xã Bản Hồ") is named once.
+    """
+    body, behalf = header.issuing_body, signature.on_behalf_of
+    if signature.authority not in ("T/M", "T/L") or not behalf:
+        return body
+    if f"{_same_words(body)} ".startswith(f"{_same_words(behalf)} "):
+        return body
+    return f"{behalf} {body}"
+
+
+def _same_words(text: str) -> str:
+    """``text`` compared without case or tone-mark style ("ĐẢNG ỦY" = "Đảng uỷ")."""
+    return " ".join(convert_tone_style(text, "new").casefold().split())
 
 
 def citation(type_name: str, header: DocumentHeader, signature: Signature) -> str:

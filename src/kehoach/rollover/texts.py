@@ -71,6 +71,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "table": ("bảng", "table"),
     "rows": ("dòng", "row"),
     "total": ("dòng tổng", "total row"),
+    "parts": ("phần", "part"),
+    "sections": ("mục", "section"),
+    "groups": ("nhóm", "group"),
 }
 
 # Fields whose names say more than the generic word (the last part of a path).
@@ -86,6 +89,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "lead": ("chủ trì", "lead"),
     "support": ("phối hợp", "support"),
     "due": ("thời hạn", "due date"),
+    "when": ("thời gian", "time"),
+    "result": ("kết quả", "result"),
     "year_label": ("nhãn nhu cầu năm", "year label"),
     "year_amount": ("nhu cầu kinh phí năm", "amount for the year"),
     "total_label": ("nhãn tổng kinh phí", "total label"),
@@ -116,6 +121,10 @@ def describe(path: Path, data: Any, lang: str = "vi") -> str:
                 parts[-1] = f"{parts[-1]}, {'cell' if en else 'ô'} {part + 1}"
             elif previous == "quarters" and isinstance(node, dict):
                 parts[-1] = f"{parts[-1]} {roman(node['quarter'])}"
+            elif previous in ("sections", "parts") and isinstance(node, dict) and node.get("title"):
+                title = " ".join(str(node["title"]).split())
+                title = title if len(title) <= 40 else f"{title[:39]}…"
+                parts[-1] = f"{parts[-1]} “{title}”"
             elif previous == "tasks" and item_id:
                 parts[-1] = f"{'task' if en else 'nhiệm vụ'} {item_id}"
             elif item_id:
@@ -126,6 +135,13 @@ def describe(path: Path, data: Any, lang: str = "vi") -> str:
             node = node[part] if isinstance(node, dict) else node
             if last and part in _FIELDS:
                 word = _FIELDS[part][1 if en else 0]
+            elif (
+                part == "tasks"
+                and isinstance(previous, int)
+                and not last
+                and isinstance(path[i + 1], str)
+            ):
+                word = ""  # a v2 tasks block ("content[1].tasks.tasks"): "ý 2" names it
             elif part == "tasks" and previous == "content":
                 word = "Specific tasks" if en else "Nhiệm vụ cụ thể"
             elif part == "tasks":

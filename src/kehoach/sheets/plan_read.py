@@ -240,14 +240,18 @@ def _read_tasks(rows: list[SheetRow], data: dict[str, Any], reader: CellReader) 
             )
         placed.setdefault(quarter, []).append((new, row))
     quarters = []
+    by_row: dict[str, list[tuple[str, Any]]] = {}  # "@12" → its cells: linear, not rows × cells
+    for key, place in reader.places.items():
+        if key.startswith("@"):
+            row_key, _, field = key.partition(".")
+            by_row.setdefault(row_key, []).append((field, place))
     for qi, number in enumerate(sorted(placed)):
         entries = placed[number]
         old = next((q for q in schedule["quarters"] if q["quarter"] == number), None)
         quarters.append({**(old or {}), "quarter": number, "tasks": [t for t, _ in entries]})
         for ti, (_, row) in enumerate(entries):
             path = f"content.tasks.quarters[{qi}].tasks[{ti}]"
-            for key, place in list(reader.places.items()):
-                if key.startswith(f"@{row.number}."):
-                    reader.places[f"{path}.{key.split('.', 1)[1]}"] = place
+            for field, place in by_row.get(f"@{row.number}", []):
+                reader.places[f"{path}.{field}"] = place
             reader.places[path] = (TASKS, row.number, 1, TASK_COLUMNS[0].title)
     schedule["quarters"] = quarters

@@ -152,9 +152,9 @@ def _tasks_sheet(book: Workbook, plan: Plan) -> None:
     rows = []
     for task in iter_tasks(plan):
         text = plain_text(task.text, count_values(task.text, task.count, task.unit), plan)
-        rows.append(
-            (task.id, roman(quarters[task.id]), text, task.lead, task.due, None, None, None)
-        )
+        # A dated deadline, else the time as the plan writes it ("Quý II/2027", "Thường xuyên").
+        due = task.due or task.when
+        rows.append((task.id, roman(quarters[task.id]), text, task.lead, due, None, None, None))
     sheet = add_table_sheet(book, TASKS, TASK_COLS, rows)
     if rows:
         last = len(rows) + 1
