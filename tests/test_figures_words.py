@@ -69,6 +69,14 @@ def test_next_year_carries_remainders_only_where_the_kind_says(rolled) -> None:
     assert "phần còn lại 180 nhà" in next(i.note_vi for i in carried.values() if i.quote == "nha")
 
 
+def test_a_cumulative_remainder_is_due_over_the_years_left(rolled) -> None:
+    """The 180 houses left of 2026-2028 after 2027 are due in 2028 alone: ``since`` moves to
+    the new year, so the next six-month report pro-rates 180 over one year, not three."""
+    nha = _targets(rolled.plan)["nha"]
+    assert rolled.plan.year == 2028
+    assert (nha.quantity, nha.since, nha.through) == (180, 2028, 2028)
+
+
 def test_next_year_says_which_kind_it_assumed(rolled) -> None:
     """Targets without a kind are listed with the kind assumed: ratio for %, else yearly."""
     assumed = {

@@ -122,6 +122,10 @@ def _unmet(
         return
     remaining = math.ceil(Decimal(target.quantity) - done)
     data["quantity"] = remaining
+    if kind == "cumulative" and target.since is not None and target.since < roll.year:
+        # The remainder is due over the years left: a report of the new year pro-rates it
+        # from the new year on, not over the term already partly spent.
+        data["since"] = roll.year
     roll.add(
         "carried",
         "carried-target",
