@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -136,15 +135,20 @@ def convert_with_libreoffice(data: bytes, kind: str, name: str) -> bytes:
     A private LibreOffice profile is used so that a running LibreOffice (or another
     conversion) does not block this one.
     """
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
+    # Imported here: only .doc/.odt/.rtf need LibreOffice, and PDF output finds it the
+    # same way ($KEHOACH_SOFFICE, PATH, the installers' usual places).
+    from kehoach.pdf import LibreOfficeMissingError, find_soffice
+
+    try:
+        office = find_soffice()
+    except LibreOfficeMissingError:
         raise DocxImportError(
             name,
             f"tệp .{kind} cần LibreOffice để chuyển sang .docx, nhưng máy chưa cài LibreOffice"
             " (lệnh soffice). Hãy cài LibreOffice, hoặc mở tệp bằng Word và lưu thành .docx.",
             f"a .{kind} file needs LibreOffice to convert it to .docx, and LibreOffice (the"
             " soffice command) is not installed. Install it, or save the file as .docx in Word.",
-        )
+        ) from None
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as work:
         source = Path(work, f"input.{kind}")
         source.write_bytes(data)
