@@ -119,26 +119,3 @@ def test_import_has_no_side_effects(tmp_path):
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-
-
-def test_plugin_contract_does_not_import_render_or_cli():
-    """hookspecs, manager and registry depend on neither rendering nor the CLI (layers)."""
-    import ast
-
-    for module in (
-        "plugin_host/hookspecs",
-        "plugin_host/manager",
-        "plugin_host/registry",
-        "plugin_host/errors",
-        "plugin_host/review",
-        "orgs",
-        "review",
-    ):
-        tree = ast.parse((ROOT / "src" / "kehoach" / f"{module}.py").read_text("utf-8"))
-        names = {
-            node.module
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module
-        } | {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        bad = {n for n in names if n.startswith(("kehoach.render", "kehoach.cli"))}
-        assert not bad, (module, bad)

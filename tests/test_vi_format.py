@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach.vi import count, format_money, format_number, format_percent, roman
+from kehoach.vi import count, format_money, format_number, format_percent, quantity_text, roman
 
 
 @pytest.mark.parametrize(
@@ -188,6 +188,21 @@ def test_format_percent_matches_decimal_half_up(ratio: Fraction, digits: int) ->
 def test_count(n: int, expected: str) -> None:
     """count pads 1..9 with a leading zero and writes 0 as "0"."""
     assert count(n) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (4, "04"),  # F-NUM-2: a whole quantity is a count
+        (Decimal("16.0"), "16"),
+        (Decimal("4.5"), "4,5"),  # V-MONEY-1: "," for decimals
+        (Decimal("1250"), "1.250"),
+        (0, "0"),
+    ],
+)
+def test_quantity_text(value: Decimal | int, expected: str) -> None:
+    """quantity_text writes a whole quantity as a count and a fraction as a decimal."""
+    assert quantity_text(value) == expected
 
 
 def test_count_rejects_bad_input() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kehoach.cli.base import CliContext, Translator, add_force_option, add_subparser
+from kehoach.cli.outputs import write_each
 from kehoach.errors import OutputExistsError
 
 if TYPE_CHECKING:
@@ -114,8 +115,6 @@ def write_documents(
     PDF beside it. LibreOffice's presence and the PDF targets are checked before any
     file is written, so a missing LibreOffice or an existing PDF leaves nothing behind.
     """
-    from kehoach.cli.plan_commands import write_each  # here: plan_commands imports this module
-
     wanted = args.pdf or args.pdfa or any(is_pdf_path(path) for path, _ in files)
     jobs: list[PdfJob] = []
     if wanted:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from kehoach.cli.base import (
     add_subparser,
     refuse_inputs_as_outputs,
 )
+from kehoach.cli.outputs import say_stopped, write_one
 from kehoach.cli.pdf_commands import add_pdf_options, is_pdf_path, write_documents
 from kehoach.errors import UsageError
 
@@ -183,41 +184,6 @@ def _documents(
         for line in result.warnings:
             ctx.warn(line)
         yield result.job.target, result.data
-
-
-def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:
-    """Write independent outputs one by one; if stopped, say which were written and not."""
-    written: list[Path] = []
-    try:
-        for path, data in files:
-            write_one(ctx, path, data, force=force)
-            written.append(path)
-    except BaseException:
-        say_stopped(ctx, written, [str(path) for path, _ in files[len(written) :]])
-        raise
-
-
-def write_one(ctx: CliContext, path: Path, data: bytes, *, force: bool) -> None:
-    """Write one output atomically and say so."""
-    from kehoach import write_atomic
-
-    write_atomic(path, data, force=force)
-    ctx.say(f"Đã tạo {path}", f"Wrote {path}")
-
-
-def say_stopped(ctx: CliContext, written: Sequence[Path], not_written: Sequence[str]) -> None:
-    """After a batch stopped part-way: which files were written and which not."""
-    if not not_written or len(written) + len(not_written) < 2:
-        return
-    total = len(written) + len(not_written)
-    ctx.error(
-        ctx.t(
-            f"dừng giữa chừng: đã ghi {len(written)}/{total} tệp; chưa ghi: "
-            + ", ".join(not_written),
-            f"stopped part-way: {len(written)} of {total} files written; not "
-            "written: " + ", ".join(not_written),
-        )
-    )
 
 
 def run_validate(args: argparse.Namespace, ctx: CliContext) -> int:

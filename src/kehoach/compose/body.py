@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from kehoach.compose.budget import write_budget
-from kehoach.compose.document import Block, Cell, Para, Run, TableData
+from kehoach.compose.document import Block, Cell, Para, PendingAppendix, Run, TableData
 from kehoach.compose.tasks import write_tasks
 from kehoach.compose.text import Outline, merge_runs, text_runs
 from kehoach.model import Block as ModelBlock
@@ -28,15 +27,6 @@ from kehoach.model import (
 )
 from kehoach.profiles import FormatProfile
 from kehoach.vi import format_number
-
-
-@dataclass(frozen=True)
-class PendingAppendix:
-    """An appendix a block asked for (a task table placed in an appendix)."""
-
-    title: str
-    blocks: tuple[Block, ...]
-    landscape: bool = False
 
 
 class BodyWriter:

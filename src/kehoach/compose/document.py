@@ -74,6 +74,18 @@ Block = Para | TableData
 
 
 @dataclass(frozen=True)
+class PendingAppendix:
+    """An appendix a block asked for (a task table placed in an appendix).
+
+    The plan's composer numbers and labels it into an :class:`AppendixPart`.
+    """
+
+    title: str
+    blocks: tuple[Block, ...]
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
 class AppendixPart:
     """An appendix on its own pages (F-APX-1/2)."""
 

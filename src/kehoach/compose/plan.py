@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from kehoach.compose.body import BodyWriter, PendingAppendix, table_data
+from kehoach.compose.body import BodyWriter, table_data
 from kehoach.compose.budget import budget_table
-from kehoach.compose.document import AppendixPart, Block, ComposedDocument, Run
+from kehoach.compose.document import AppendixPart, Block, ComposedDocument, PendingAppendix, Run
 from kehoach.compose.frame import citation, frame_document
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.tasks import QUARTER_LABEL, task_runs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kehoach.compose.document import Cell, Run, TableData
+from kehoach.compose.document import Cell, PendingAppendix, Run, TableData
 from kehoach.compose.text import count_values, merge_runs, text_runs
 from kehoach.model import Task, TaskGroup, TaskList
 from kehoach.model.tasks import TaskField
@@ -70,8 +70,6 @@ def write_tasks(w: BodyWriter, tasks: TaskList, level: int) -> None:
     if tasks.style == "table":
         table = task_table(tasks, w)
         if tasks.placement == "appendix":
-            from kehoach.compose.body import PendingAppendix
-
             w.appendices.append(PendingAppendix(tasks.appendix_title, (table,), landscape=True))
             note = f"Có {w.profile.appendix_label_word.lower()} chi tiết kèm theo"
             w.para("body", [Run("("), Run(note, italic=True), Run(").")])

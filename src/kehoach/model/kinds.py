@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from kehoach.messages import word_error
 from kehoach.model.base import KModel
 
 RESERVED = frozenset(
@@ -93,8 +94,6 @@ def active_kind(key: str) -> BlockKind | None:
 def _located(exc: ValidationError, key: str) -> PydanticCustomError:
     # The plugin model's first problem, at its place under the block's key (the loader
     # turns ctx "at" into the file's line).
-    from kehoach.messages import word_error
-
     first = exc.errors(include_url=False)[0]
     vi, en = word_error(dict(first))
     return PydanticCustomError(

@@ -17,10 +17,10 @@ from kehoach.model import DocumentHeader, Plan, Progress, iter_targets
 from kehoach.report.compute import ReportData, compute_report
 from kehoach.report.notices import emit_warnings
 from kehoach.report.outline import has_outline, places_tables, write_outline
-from kehoach.report.phrases import next_period_phrase, quantity_text, share_phrase, target_runs
+from kehoach.report.phrases import next_period_phrase, share_phrase, target_runs
 from kehoach.report.sections import write_sections
 from kehoach.report.tables import has_tables, report_appendix
-from kehoach.vi import PartialDate
+from kehoach.vi import PartialDate, quantity_text
 
 REPORT_TYPE_NAME = "Báo cáo"
 

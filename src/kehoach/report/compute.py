@@ -20,7 +20,7 @@ from kehoach.model import (
     task_quarter,
 )
 from kehoach.model.progress import DONE_STATUSES
-from kehoach.report.areas import TOTAL_SOURCE, find_source, plan_areas
+from kehoach.model.progress_refs import TOTAL_SOURCE, find_source, plan_areas
 from kehoach.report.links import LinkResult, link_progress
 from kehoach.report.period import ReportPeriod, task_deadline
 from kehoach.report.results import (

@@ -6,7 +6,7 @@ locate them. Errors stop the report; warnings (a plan changed since its spreadsh
 was made, a status that contradicts the dates) are shown and the report is made.
 
 The pieces live next door: :mod:`~kehoach.report.notices` (the notices and warnings),
-:mod:`~kehoach.report.period` (the report period), :mod:`~kehoach.report.areas`
+:mod:`~kehoach.report.period` (the report period), :mod:`~kehoach.model.progress_refs`
 (finding areas and budget sources) and :mod:`~kehoach.report.suggest` (nearest names).
 Their public names are re-exported here, so existing imports keep working.
 """
@@ -31,7 +31,7 @@ from kehoach.model import (
 from kehoach.model.placeholders import placeholders
 from kehoach.model.plan import block_texts
 from kehoach.model.progress import STATUS_LABELS, STATUS_LABELS_EN
-from kehoach.report.areas import TOTAL_SOURCE, AreaRef, find_area, find_source, plan_areas
+from kehoach.model.progress_refs import TOTAL_SOURCE, AreaRef, find_area, find_source, plan_areas
 from kehoach.report.notices import Notice, Path, ProgressWarning, emit_warnings
 from kehoach.report.period import ReportPeriod, resolve_period, task_deadline
 from kehoach.report.snapshot import snapshot_differences

@@ -19,15 +19,7 @@ from kehoach.compose.text import (
 )
 from kehoach.model.progress import PERIODS
 from kehoach.report.results import Share, TargetResult
-from kehoach.vi import count, format_number, format_percent
-
-
-def quantity_text(value: Decimal | int) -> str:
-    """A count as Party documents write it: ``04``, ``16``, ``4,5``."""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return count(int(value))
-    return format_number(value)
+from kehoach.vi import count, format_percent, quantity_text
 
 
 def figure_text(target: TargetResult) -> str:

@@ -12,8 +12,8 @@ from kehoach.compose import BodyWriter, Run
 from kehoach.compose.tasks import task_runs
 from kehoach.compose.text import merge_runs, strip_end_punctuation, text_runs
 from kehoach.model.progress import STATUS_LABELS
+from kehoach.model.progress_refs import find_area, plan_areas
 from kehoach.profiles import FormatProfile
-from kehoach.report.areas import find_area, plan_areas
 from kehoach.report.phrases import (
     amount_text,
     before_stop,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from kehoach.report.areas import AreaRef, title_key
+from kehoach.model.progress_refs import AreaRef, title_key
 from kehoach.report.notices import Notice, Path
 
 

@@ -17,9 +17,8 @@ from typing import Any
 
 from kehoach.model import Target
 from kehoach.model.data import Path, iter_target_data
-from kehoach.report.phrases import quantity_text
 from kehoach.rollover.context import Roll
-from kehoach.vi import KIND_LABELS, target_words
+from kehoach.vi import KIND_LABELS, quantity_text, target_words
 
 _KIND_EN = {"yearly": "yearly", "cumulative": "cumulative", "one_off": "one-off", "ratio": "ratio"}
 

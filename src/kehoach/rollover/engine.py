@@ -32,7 +32,7 @@ from kehoach.errors import InputError, UsageError, WordedError
 from kehoach.loader import data_positions, problems_from
 from kehoach.model import Plan, iter_targets, iter_tasks, plan_budget
 from kehoach.model.progress import Progress
-from kehoach.report.areas import TOTAL_SOURCE, find_source
+from kehoach.model.progress_refs import TOTAL_SOURCE, find_source
 from kehoach.rollover.carry_targets import carry_targets
 from kehoach.rollover.carry_tasks import carry_tasks
 from kehoach.rollover.context import Roll

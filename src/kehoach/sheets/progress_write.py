@@ -26,7 +26,7 @@ from kehoach.model import (
     plan_budget,
     task_quarter,
 )
-from kehoach.report.areas import TOTAL_SOURCE, plan_areas
+from kehoach.model.progress_refs import TOTAL_SOURCE, plan_areas
 from kehoach.report.snapshot import plan_snapshot
 from kehoach.report.target_labels import sentence_label, target_texts, targets_in
 from kehoach.sheets.progress_layout import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kehoach.vi.canchi import can_chi
 from kehoach.vi.dates import DATE_BLANK, PartialDate, date_line, short_date
-from kehoach.vi.numbers import count, format_money, format_number, format_percent
+from kehoach.vi.numbers import count, format_money, format_number, format_percent, quantity_text
 from kehoach.vi.numwords import WORDS_LIMIT, money_to_words, number_to_words
 from kehoach.vi.parse import (
     ImpossibleDateError,
@@ -75,6 +75,7 @@ __all__ = [
     "parse_date",
     "parse_money",
     "percent_noun",
+    "quantity_text",
     "roman",
     "short_date",
     "target_words",

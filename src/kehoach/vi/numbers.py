@@ -9,7 +9,7 @@ from typing import Final
 
 from kehoach.vi._checks import as_int, as_str
 
-__all__ = ["count", "format_money", "format_number", "format_percent"]
+__all__ = ["count", "format_money", "format_number", "format_percent", "quantity_text"]
 
 _LOCALE: Final[str] = "vi"
 # V-MONEY-1: "." groups thousands, "," separates decimals; the minus is ASCII "-".
@@ -175,4 +175,12 @@ def count(n: int) -> str:
         raise ValueError(f"a count cannot be negative, got {value} / số lượng không thể âm")
     if 1 <= value <= 9:
         return f"0{value}"
+    return format_number(value)
+
+
+def quantity_text(value: Decimal | int) -> str:
+    """A count as Party documents write it: ``04``, ``16``, ``4,5``."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return count(int(value))
     return format_number(value)
