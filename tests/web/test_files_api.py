@@ -258,7 +258,19 @@ def test_page_is_served_with_csrf_and_static_files(client: TestClient):
     page = client.get("/")
     assert 'name="csrf-token"' in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    assert client.get("/static/app.css").status_code == 200
+    from importlib.resources import files
+
+    static = files("kehoach.web") / "static"
+    shipped = next(p for p in _walk(static) if p.is_file())
+    relative = str(shipped).split("/static/", 1)[1]
+    assert client.get(f"/static/{relative}").status_code == 200
+
+
+def _walk(folder):
+    for entry in folder.iterdir():
+        yield entry
+        if entry.is_dir():
+            yield from _walk(entry)
 
 
 def test_page_files_ship_with_the_package():

@@ -140,7 +140,9 @@ async def index(request: Request) -> Response:
 _PAGE_HEADERS = {
     "cache-control": "no-store",
     "content-security-policy": (
-        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; "
+        # Inline style attributes: the preview sets table column widths with them.
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        "frame-src 'self' blob:; "
         "object-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     ),
     "x-content-type-options": "nosniff",

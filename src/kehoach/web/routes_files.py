@@ -127,6 +127,7 @@ async def read_file(request: Request) -> Response:
     state = state_of(request)
     name = request.path_params["name"]
     lang = lang_of(request)
+    given_plan = request.query_params.get("plan")
 
     def read() -> dict[str, Any]:
         path, raw = state.folder.read(name)
@@ -139,14 +140,15 @@ async def read_file(request: Request) -> Response:
         result["version"] = version_of(raw)
         result |= {"errors": [], "warnings": [], "review": [], "review_version": None}
         if kind in ("plan", "progress"):
-            plan = _plan_for(state, name) if kind == "progress" else None
+            plan = _plan_for(state, name, given_plan) if kind == "progress" else None
             checked = check_data(
                 kind, data, lang=lang, pm=state.plugins, plan=plan, line_of=positions.line_of
             )
             result["warnings"] = checked.warnings
             result["errors"] = _with_lines(checked.errors, positions)
             if kind == "progress":
-                result["plan"] = plan_of(name)
+                result["plan"] = given_plan or plan_of(name)
+                result["period"] = data.get("period")
                 result["context"] = _context(plan)
         sidecar = state.folder.path(review_name(name), REVIEW_NAME)
         if sidecar.is_file():
@@ -295,7 +297,7 @@ async def preview(request: Request) -> Response:
 
     def run() -> Response:
         kind = body.get("kind", "plan")
-        if kind == "report":
+        if kind in ("report", "progress"):
             return _report_preview(state, body, lang)
         checked = check_data("plan", body.get("data"), lang=lang, pm=state.plugins)
         if checked.model is None:
