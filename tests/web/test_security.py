@@ -174,7 +174,7 @@ def test_oversized_body_without_length_is_stopped_while_read(make_client: AppFac
 
 def test_oversized_upload_uses_checks_limit_by_default():
     """By default an upload may be as large as `kehoach check` reads, and no larger."""
-    from kehoach.check.package import MAX_INPUT_BYTES
+    from kehoach.check.read.package import MAX_INPUT_BYTES
     from kehoach.web.app import create_app
 
     app = create_app(Path("."), token="t")

@@ -85,7 +85,7 @@ def create_app(
         disabled_plugins: Plugins not to load (as ``--disable-plugin``).
     """
     from kehoach import get_plugin_manager
-    from kehoach.check.package import MAX_INPUT_BYTES
+    from kehoach.check.read.package import MAX_INPUT_BYTES
     from kehoach.input_limits import MAX_FILE_BYTES
 
     guard = Guard(
