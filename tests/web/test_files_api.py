@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -46,7 +47,6 @@ def test_schema_is_the_clis(client: TestClient):
     from kehoach import plan_schema
 
     assert client.get("/api/schema/plan").json() == plan_schema("plan")
-    assert client.get("/api/schema/progress").json() == plan_schema("progress")
     assert client.get("/api/schema/other").status_code == 404
 
 
@@ -280,3 +280,36 @@ def test_page_files_ship_with_the_package():
     web = files("kehoach.web")
     assert (web / "templates" / "index.html").is_file()
     assert (web / "static").is_dir()
+
+
+def test_schema_lists_the_plugins_block_kinds(client: TestClient):
+    """/api/schema/plan names each plugin block kind with its own fields, before the generic
+    entry; a plan using it validates against the schema."""
+    import jsonschema
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from kehoach import BlockKind, hookimpl
+
+    class Slogan(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        text: str = Field(description="Khẩu hiệu")
+
+    class SloganPlugin:
+        @hookimpl
+        def kehoach_block_kinds(self):
+            return [BlockKind("slogan", Slogan, lambda value, out: out.paragraph(value.text))]
+
+    client.app.state.kehoach.plugins.register(SloganPlugin(), name="slogans")
+    schema = client.get("/api/schema/plan").json()
+    text = json.dumps(schema, ensure_ascii=False)
+    assert '"title": "slogan"' in text
+    assert text.index('"title": "slogan"') < text.index('"title": "Khối do plugin thêm"')
+    data = client.get(f"/api/files/{PLAN}").json()["data"]
+    data["closing"] = [{"slogan": {"text": "Toàn dân đoàn kết!"}}]
+    jsonschema.validate(data, schema)
+
+
+def test_progress_schema_marks_what_kehoach_writes_read_only(client: TestClient):
+    """generated_from (kehoach writes it) is readOnly in the page's progress schema."""
+    schema = client.get("/api/schema/progress").json()
+    assert schema["properties"]["generated_from"]["readOnly"] is True

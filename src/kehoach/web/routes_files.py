@@ -105,13 +105,14 @@ async def list_files(request: Request) -> Response:
 
 
 async def schema(request: Request) -> Response:
-    """``GET /api/schema/{kind}``: the JSON Schema of plan or progress files."""
-    from kehoach import plan_schema
+    """``GET /api/schema/{kind}``: the JSON Schema of plan or progress files, with the
+    block kinds of the server's plugins (:mod:`kehoach.web.schema`)."""
+    from kehoach.web.schema import page_schema
 
     kind = request.path_params["kind"]
     if kind not in ("plan", "progress"):
         raise ApiError(404, "not-found", f"không có lược đồ “{kind}”", f"no schema “{kind}”")
-    return JSONResponse(plan_schema(kind))
+    return JSONResponse(page_schema(kind, state_of(request).plugins))
 
 
 def _plan_for(state: WebState, progress_name: str, given: Any = None) -> Any:
