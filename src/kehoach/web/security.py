@@ -172,16 +172,16 @@ class SecurityMiddleware:
             await _refuse(send, path, "too-large", lang, limit)
             return
         started = False
+        received = 0
 
         async def counted() -> Message:
+            nonlocal received
             message = await receive()
             if message["type"] == "http.request":
-                counted.total += len(message.get("body", b""))  # type: ignore[attr-defined]
-                if counted.total > limit:  # type: ignore[attr-defined]
+                received += len(message.get("body", b""))
+                if received > limit:
                     raise BodyTooLarge
             return message
-
-        counted.total = 0  # type: ignore[attr-defined]
 
         async def watched(message: Message) -> None:
             nonlocal started
