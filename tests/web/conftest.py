@@ -74,3 +74,20 @@ def sapa_docx() -> bytes:
     from kehoach import render_plan_bytes
 
     return render_plan_bytes(EXAMPLES / PLAN)
+
+
+def first_task(data: object) -> dict:
+    """The first task of the plan data, wherever the plan keeps its tasks."""
+    if isinstance(data, dict):
+        tasks = data.get("tasks")
+        if isinstance(tasks, list) and tasks and isinstance(tasks[0], dict) and "text" in tasks[0]:
+            return tasks[0]
+        children = list(data.values())
+    else:
+        children = list(data) if isinstance(data, list) else []
+    for child in children:
+        try:
+            return first_task(child)
+        except LookupError:
+            continue
+    raise LookupError("no task")

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from starlette.testclient import TestClient
 
-from conftest import PLAN
+from conftest import PLAN, first_task
 from kehoach import InputError, load_plan
 from kehoach.cli import main
 
@@ -87,7 +87,7 @@ def test_edit_a_task_keeps_every_comment(client: TestClient, folder: Path):
     loaded = client.get(f"/api/files/{PLAN}").json()
     data = loaded["data"]
     plan = load_plan(folder / PLAN)
-    task = _first_task(data)
+    task = first_task(data)
     task["text"] = "Tổ chức hội nghị & tọa đàm <chuyên đề> “Sa Pa 2022”"
     response = client.put(f"/api/files/{PLAN}", json={"data": data, "version": loaded["version"]})
     assert response.status_code == 200, response.text
@@ -97,23 +97,6 @@ def test_edit_a_task_keeps_every_comment(client: TestClient, folder: Path):
     saved = load_plan(folder / PLAN)
     assert "Tổ chức hội nghị & tọa đàm <chuyên đề> “Sa Pa 2022”" in [t.text for t in _tasks(saved)]
     assert len(list(_tasks(saved))) == len(list(_tasks(plan)))
-
-
-def _first_task(data: object) -> dict:
-    """The first task of the plan data, wherever the plan keeps its tasks."""
-    if isinstance(data, dict):
-        tasks = data.get("tasks")
-        if isinstance(tasks, list) and tasks and isinstance(tasks[0], dict) and "text" in tasks[0]:
-            return tasks[0]
-        children = list(data.values())
-    else:
-        children = list(data) if isinstance(data, list) else []
-    for child in children:
-        try:
-            return _first_task(child)
-        except LookupError:
-            continue
-    raise LookupError("no task")
 
 
 def _tasks(plan):

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from starlette.testclient import TestClient
 
-from conftest import PLAN, ROOT
+from conftest import PLAN, ROOT, first_task
 from kehoach import load_plan, load_progress
 
 REAL = ROOT / "tests" / "data" / "real-docx"
@@ -192,3 +192,42 @@ def test_next_year_review_in_english(client: TestClient):
     """With lang=en the review list is worded in English."""
     body = client.post("/api/next-year?lang=en", json={"plan": PLAN}).json()
     assert any(item["where"] == "Signature" for item in body["review"])
+
+
+def test_whole_path_on_an_imported_plan(client: TestClient, folder: Path, sapa_docx: bytes):
+    """Import → edit a task, swap two sections → DOCX (check passes) → six-month progress →
+    report → 2023 draft → ticks: the path the browser test walks, through the API."""
+    from kehoach.check import check_docx
+
+    name = _upload(client, "/api/import", "sapa-2022.docx", sapa_docx).json()["name"]
+    loaded = client.get(f"/api/files/{name}").json()
+    assert loaded["errors"] == []
+    data = loaded["data"]
+    data["sections"][0], data["sections"][1] = data["sections"][1], data["sections"][0]
+    task = first_task(data)
+    task["text"] = "Nhiệm vụ đã sửa trên trang web"
+    saved = client.put(f"/api/files/{name}", json={"data": data, "version": loaded["version"]})
+    assert saved.status_code == 200, saved.text
+    docx = client.get(f"/api/files/{name}/docx").content
+    assert "Nhiệm vụ đã sửa trên trang web" in _text(docx)
+    assert check_docx(docx).errors == ()
+    progress = client.post(f"/api/files/{name}/progress", json={"period": "6m"})
+    assert progress.status_code == 201, progress.text
+    progress_name = progress.json()["name"]
+    sheet = client.get(f"/api/files/{progress_name}").json()
+    assert sheet["errors"] == [] and sheet["plan"] == name
+    sheet["data"]["tasks"][0]["status"] = "in_progress"
+    assert client.put(f"/api/files/{progress_name}", json=sheet).status_code == 200
+    report = client.post("/api/report", json={"progress": progress_name})
+    assert report.status_code == 201, report.text
+    assert client.get(report.json()["url"]).content[:2] == b"PK"
+    draft = client.post("/api/next-year", json={"plan": name, "progress": progress_name})
+    assert draft.status_code == 201, draft.text
+    body = draft.json()
+    assert body["name"] == "sapa-2023.yaml"
+    first = body["review"][0]["id"]
+    ticked = client.put(
+        f"/api/files/{body['name']}/review",
+        json={"done": [first], "version": body["review_version"]},
+    )
+    assert ticked.status_code == 200
