@@ -261,3 +261,15 @@ def test_refusals_in_english_with_lang_en(make_client: AppFactory):
     client = make_client(signed_in=False, lang="en")
     response = client.get("/api/files")
     assert response.json()["error"]["message"].startswith("not signed in")
+
+
+def test_token_in_the_url_does_not_allow_changes(make_client: AppFactory, folder: Path):
+    """?token= opens links (GET) only; a change needs the session cookie."""
+    client = make_client(signed_in=False)
+    response = client.post(
+        f"/api/files?token={TOKEN}",
+        json={"name": "x.yaml", "plan_type": "tuyen-giao", "year": 2027},
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 403
+    assert not (folder / "x.yaml").exists()

@@ -151,7 +151,9 @@ class SecurityMiddleware:
         if method in _SAFE_METHODS and path == "/" and given is not None:
             await _sign_in(send, guard, given, lang)
             return
-        if not (guard.token_ok(_cookie(headers)) or guard.token_ok(given)):
+        # The token in the URL serves links (downloads); changes need the session cookie.
+        by_link = method in _SAFE_METHODS and guard.token_ok(given)
+        if not (guard.token_ok(_cookie(headers)) or by_link):
             await _refuse(send, path, "no-session", lang)
             return
         if method not in _SAFE_METHODS:
