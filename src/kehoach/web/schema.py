@@ -24,7 +24,7 @@ _GENERIC_TITLE = "Khối do plugin thêm"
 def page_schema(kind: str, pm: pluggy.PluginManager) -> dict[str, Any]:
     """The schema of ``kind`` (``plan`` or ``progress``) for the page's forms."""
     from kehoach import plan_schema
-    from kehoach.manager import block_kinds_of
+    from kehoach.plugin_host.manager import block_kinds_of
 
     schema = plan_schema(kind)
     if kind == "progress":
