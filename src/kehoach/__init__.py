@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     )
     from kehoach.compose import ComposedDocument
     from kehoach.docx_import import DocxImportError, ImportResult, import_docx
-    from kehoach.dump import to_yaml, to_yaml_over
+    from kehoach.dump import to_yaml
     from kehoach.errors import (
         InputError,
         KehoachError,
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         obsolete_names,
         plan_text,
     )
+    from kehoach.rewrite import to_yaml_over
     from kehoach.rollover import ReviewItem, Rollover
     from kehoach.starter import DEFAULT_ORG, starting_plan, starting_plan_text
 
@@ -148,7 +149,7 @@ _LAZY: dict[str, str] = {
     "starting_plan": "kehoach.starter",
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
-    "to_yaml_over": "kehoach.dump",
+    "to_yaml_over": "kehoach.rewrite",
     "write_all": "kehoach.render.output",
     "write_atomic": "kehoach.render.output",
 }

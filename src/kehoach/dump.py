@@ -68,26 +68,3 @@ def to_yaml(model: BaseModel | dict[str, Any], *, header: str | None = None) -> 
         text = comment + "\n" + text
     check_readable(text)  # what kehoach writes, it reads back (docs/limits.md)
     return text
-
-
-def to_yaml_over(model: BaseModel, original: str | None, *, header: str | None = None) -> str:
-    """YAML text of ``model`` written over ``original``, the text of the plan it came
-    from: comments, key order and the forms people wrote (``"185 triệu đồng"``,
-    ``12/01/2027``) are kept where the value did not change (:mod:`kehoach.rewrite`).
-
-    Without ``original`` (a JSON plan, a dict), or when ruamel.yaml cannot read it, this
-    is :func:`to_yaml`.
-    """
-    from ruamel.yaml.error import YAMLError
-
-    from kehoach.rewrite import rewrite_yaml
-
-    if not original:
-        return to_yaml(model, header=header)
-    full = model.model_dump(mode="python", by_alias=True)
-    try:
-        text = rewrite_yaml(original, full, to_data(model), header or "")
-    except YAMLError:  # PyYAML read it; ruamel.yaml is stricter in rare cases
-        return to_yaml(model, header=header)
-    check_readable(text)
-    return text

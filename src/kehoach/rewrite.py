@@ -19,15 +19,37 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
-from kehoach.dump import plain_number
+from kehoach.dump import plain_number, to_data, to_yaml
+from kehoach.loader import check_readable
 from kehoach.model.progress_types import parse_quantity
 from kehoach.roundtrip import dump_roundtrip, load_roundtrip
 from kehoach.vi import ParseError, parse_date, parse_money
 
-__all__ = ["merge_into", "rewrite_yaml"]
+__all__ = ["merge_into", "rewrite_yaml", "to_yaml_over"]
+
+
+def to_yaml_over(model: BaseModel, original: str | None, *, header: str | None = None) -> str:
+    """YAML text of ``model`` written over ``original``, the text of the plan it came
+    from: comments, key order and the forms people wrote (``"185 triệu đồng"``,
+    ``12/01/2027``) are kept where the value did not change (:func:`rewrite_yaml`).
+
+    Without ``original`` (a JSON plan, a dict), or when ruamel.yaml cannot read it, this
+    is :func:`to_yaml`.
+    """
+    if not original:
+        return to_yaml(model, header=header)
+    full = model.model_dump(mode="python", by_alias=True)
+    try:
+        text = rewrite_yaml(original, full, to_data(model), header or "")
+    except YAMLError:  # PyYAML read it; ruamel.yaml is stricter in rare cases
+        return to_yaml(model, header=header)
+    check_readable(text)
+    return text
 
 
 def rewrite_yaml(original: str, full: dict[str, Any], lean: dict[str, Any], header: str) -> str:

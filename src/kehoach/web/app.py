@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -24,40 +23,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kehoach.errors import KehoachError
+from kehoach.web import routes_files, routes_work
 from kehoach.web.problems import ApiError, error_body, status_of
 from kehoach.web.security import Guard, SecurityMiddleware, new_token
+from kehoach.web.state import WebState, lang_of, state_of
 from kehoach.web.storage import Folder, Stale
-
-if TYPE_CHECKING:
-    import pluggy
 
 __all__ = ["WebState", "create_app", "lang_of", "state_of"]
 
 log = logging.getLogger("kehoach.web")
-
-
-@dataclass
-class WebState:
-    """What every route needs: the folder, the language, the plugins, the guard."""
-
-    folder: Folder
-    lang: str
-    guard: Guard
-    plugins: pluggy.PluginManager
-
-
-def state_of(request: Request) -> WebState:
-    """The application's :class:`WebState`."""
-    state: WebState = request.app.state.kehoach
-    return state
-
-
-def lang_of(request: Request) -> str:
-    """The language of this request: ``?lang=`` or the server's ``--lang``."""
-    asked = request.query_params.get("lang")
-    if asked in ("vi", "en"):
-        return asked
-    return state_of(request).lang
 
 
 def create_app(
@@ -96,8 +70,6 @@ def create_app(
         upload_limit=upload_limit or MAX_INPUT_BYTES,
         lang="en" if lang == "en" else "vi",
     )
-    from kehoach.web import routes_files, routes_work
-
     routes = [
         Route("/", index),
         Mount(

@@ -15,7 +15,6 @@ from starlette.routing import Route
 
 from kehoach.errors import InputError
 from kehoach.model import Plan, Progress
-from kehoach.web.app import WebState, lang_of, state_of
 from kehoach.web.documents import (
     check_data,
     kind_of,
@@ -26,6 +25,7 @@ from kehoach.web.documents import (
 from kehoach.web.problems import ApiError, problem_msgs
 from kehoach.web.reviews import items_for, parse_review, review_name
 from kehoach.web.security import content_disposition
+from kehoach.web.state import WebState, lang_of, state_of
 from kehoach.web.storage import REVIEW_NAME, version_of
 
 __all__ = ["ROUTES", "body_of", "file_text"]

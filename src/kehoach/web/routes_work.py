@@ -18,7 +18,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from kehoach.web.app import lang_of, state_of
 from kehoach.web.documents import load_progress_file, plan_of, progress_name, read_plan
 from kehoach.web.problems import ApiError
 from kehoach.web.reviews import (
@@ -32,6 +31,7 @@ from kehoach.web.reviews import (
 )
 from kehoach.web.routes_files import DOCX_TYPE, body_of, file_text
 from kehoach.web.security import content_disposition, sanitise_stem
+from kehoach.web.state import lang_of, state_of
 from kehoach.web.storage import DOWNLOAD_NAME, REVIEW_NAME, version_of
 
 if TYPE_CHECKING:
