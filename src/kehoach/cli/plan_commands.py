@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,20 +142,22 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         render_one, jobs, jobs=args.jobs, setup=start, setup_args=(ctx.disabled_plugins,)
     )
     failed: list[str] = []
-    documents = _documents(ctx, results, failed)
     if args.pdf or args.pdfa or any(is_pdf_path(path) for path in targets):
         # LibreOffice converts the whole batch in one start: the documents are kept.
-        code = write_documents(ctx, list(documents), args)
+        code = write_documents(ctx, list(_documents(ctx, results, failed)), args)
     else:
+        from kehoach.cli.batch_writer import BatchWriter
+
         code = 0
-        written: list[Path] = []
+        # Each written as it comes (memory stays flat), while the next plan renders.
+        writer = BatchWriter(ctx, force=args.force)
         try:
-            for path, data in documents:  # each written as it comes: memory stays flat
-                write_one(ctx, path, data, force=args.force)
-                written.append(path)
+            with writer:
+                for path, data in _documents(ctx, results, failed, before=writer.finish):
+                    writer.write(path, data)
         except BaseException:
-            not_written = [str(job.target) for job in jobs[len(written) + len(failed) :]]
-            say_stopped(ctx, written, not_written)
+            done = len(writer.written) + len(failed)
+            say_stopped(ctx, writer.written, [str(job.target) for job in jobs[done:]])
             raise
     if failed:
         if len(args.plans) > 1:
@@ -171,10 +173,18 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _documents(
-    ctx: CliContext, results: Iterable[Rendered], failed: list[str]
+    ctx: CliContext,
+    results: Iterable[Rendered],
+    failed: list[str],
+    before: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Path, bytes]]:
-    """The documents of the good plans; the errors of the bad ones printed (and listed)."""
+    """The documents of the good plans; the errors of the bad ones printed (and listed).
+
+    ``before`` runs as each result arrives, before anything is said about it.
+    """
     for result in results:
+        if before is not None:
+            before()
         if result.data is None:
             ctx.errors(result.errors)
             failed.append(result.job.plan)
