@@ -157,3 +157,19 @@ def test_import_jobs_same_plans_and_a_bad_file_stops_all(capsys, tmp_path):
     )
     assert code == 2 and f"{bad}: không nhập được" in err
     assert not folder.exists() or not any(folder.iterdir())
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_render_a_file_that_cannot_be_written_stops_the_batch(capsys, tmp_path, jobs):
+    """A file that cannot be written mid-batch: those before it written, the rest listed."""
+    plans = _plans(tmp_path, 4)
+    out = tmp_path / "out"
+    (out / "plan01.docx").mkdir(parents=True)  # a folder where the file should go
+    argv = ("render", *plans, "--out-dir", str(out), "-j", jobs, "--force")
+    code, stdout, stderr = _run(capsys, *argv)
+    assert code == 2
+    assert stdout.splitlines() == [f"Đã tạo {out / 'plan00.docx'}"]
+    assert sorted(os.listdir(out)) == ["plan00.docx", "plan01.docx"]
+    assert "đã ghi 1/4 tệp" in stderr and "plan01.docx là một thư mục" not in stdout
+    stopped = next(line for line in stderr.splitlines() if "dừng giữa chừng" in line)
+    assert all(str(out / f"plan0{i}.docx") in stopped for i in (1, 2, 3))
