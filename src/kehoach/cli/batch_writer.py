@@ -1,4 +1,6 @@
-"""Write a batch's files while the next one is made: the disk's flush overlaps the work.
+"""Write the documents of a batch (``render``, ``report``) as they come, bad ones listed.
+
+The files are written while the next one is made, so the disk's flush overlaps the work.
 
 Every output is written atomically and flushed to the disk (fsync), which takes about
 as long as rendering a plan on an ordinary disk, yet needs no processor. One writer
@@ -9,11 +11,86 @@ are those of writing each file in turn; at most one file waits in memory.
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kehoach.cli.base import CliContext
+
+if TYPE_CHECKING:
+    from kehoach.cli.render_jobs import BatchJob, Rendered
+
+
+def write_results(
+    ctx: CliContext,
+    jobs: Sequence[BatchJob],
+    results: Iterable[Rendered],
+    args: argparse.Namespace,
+    *,
+    what: tuple[str, str],
+) -> int:
+    """Write each good document, print each bad one's errors; exit code 2 if any failed.
+
+    ``what`` names the inputs in the final count ("kế hoạch", "plans"). Should writing
+    stop part-way (a full disk, Ctrl-C), the files written and those not are listed.
+    With ``--pdf``/``--pdfa`` (or a PDF target) the documents are kept and converted in
+    one LibreOffice start.
+    """
+    from kehoach.cli.pdf_commands import is_pdf_path, write_documents
+    from kehoach.cli.plan_commands import say_stopped
+
+    failed: list[str] = []
+    if args.pdf or args.pdfa or any(is_pdf_path(job.target) for job in jobs):
+        code = write_documents(ctx, list(_documents(ctx, results, failed)), args)
+    else:
+        code = 0
+        writer = BatchWriter(ctx, force=args.force)
+        try:
+            with writer:
+                for path, data in _documents(ctx, results, failed, before=writer.finish):
+                    writer.write(path, data)
+        except BaseException:
+            done = len(writer.written) + len(failed)
+            say_stopped(ctx, writer.written, [str(job.target) for job in jobs[done:]])
+            raise
+    if not failed:
+        return code
+    if len(jobs) > 1:
+        vi, en = what
+        names = ", ".join(failed)
+        ctx.error(
+            ctx.t(
+                f"{len(failed)}/{len(jobs)} {vi} không dựng được: {names}",
+                f"{len(failed)} of {len(jobs)} {en} failed: {names}",
+            )
+        )
+    return 2
+
+
+def _documents(
+    ctx: CliContext,
+    results: Iterable[Rendered],
+    failed: list[str],
+    before: Callable[[], None] | None = None,
+) -> Iterator[tuple[Path, bytes]]:
+    """The documents of the good inputs; the errors of the bad ones printed (and listed).
+
+    ``before`` runs as each result arrives, before anything is said about it.
+    """
+    for result in results:
+        if before is not None:
+            before()
+        # What still needs a person is said on stderr (a good document is made anyway).
+        for line in result.warnings:
+            ctx.warn(line)
+        if result.data is None:
+            ctx.errors(result.errors)
+            failed.append(result.job.name)
+            continue
+        yield result.job.target, result.data
 
 
 class BatchWriter:
