@@ -9,7 +9,7 @@ version 1 plan keeps the fixed fields of the reference plan (``purposes``, ``con
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -255,7 +255,7 @@ def _all_ids(plan: Plan) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
             yield kind, item_id, (*path, "id")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _id_kind(cls: type) -> str | None:
     # Once per model class, not for each of a plan's thousands of models (every load).
     return next((kind for base, kind in _ID_KINDS if issubclass(cls, base)), None)
