@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -21,6 +20,8 @@ from typing import TYPE_CHECKING
 from kehoach.cli.base import CliContext
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from kehoach.cli.render_jobs import BatchJob, Rendered
 
 
@@ -47,7 +48,7 @@ def write_results(
         code = write_documents(ctx, list(_documents(ctx, results, failed)), args)
     else:
         code = 0
-        writer = BatchWriter(ctx, force=args.force)
+        writer = BatchWriter(ctx, force=args.force, threaded=len(jobs) > 1)
         try:
             with writer:
                 for path, data in _documents(ctx, results, failed, before=writer.finish):
@@ -94,12 +95,19 @@ def _documents(
 
 
 class BatchWriter:
-    """Writes files one at a time in a thread; ``written`` lists those done, in order."""
+    """Writes files one at a time in a thread; ``written`` lists those done, in order.
 
-    def __init__(self, ctx: CliContext, *, force: bool) -> None:
+    Not ``threaded`` (a batch of one), each file is written at once, in the caller.
+    """
+
+    def __init__(self, ctx: CliContext, *, force: bool, threaded: bool = True) -> None:
         self._ctx = ctx
         self._force = force
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kehoach-writer")
+        self._pool: ThreadPoolExecutor | None = None
+        if threaded:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kehoach-writer")
         self._pending: tuple[Path, Future[None]] | None = None
         self.written: list[Path] = []
 
@@ -108,6 +116,10 @@ class BatchWriter:
         from kehoach import write_atomic
 
         self.finish()
+        if self._pool is None:
+            write_atomic(path, data, force=self._force)
+            self._done(path)
+            return
         self._pending = (path, self._pool.submit(write_atomic, path, data, force=self._force))
 
     def finish(self) -> None:
@@ -117,6 +129,9 @@ class BatchWriter:
         path, future = self._pending
         self._pending = None
         future.result()
+        self._done(path)
+
+    def _done(self, path: Path) -> None:
         self.written.append(path)
         self._ctx.say(f"Đã tạo {path}", f"Wrote {path}")
 
@@ -138,7 +153,7 @@ class BatchWriter:
                 path, future = self._pending
                 self._pending = None
                 if future.exception() is None:
-                    self.written.append(path)
-                    self._ctx.say(f"Đã tạo {path}", f"Wrote {path}")
+                    self._done(path)
         finally:
-            self._pool.shutdown(wait=True)
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
