@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         render_report,
     )
     from kehoach.compose import ComposedDocument
+    from kehoach.declared_plugins import only_builtin_plugins
     from kehoach.docx_import import DocxImportError, ImportResult, import_docx
     from kehoach.dump import to_yaml, to_yaml_over
     from kehoach.errors import (
@@ -123,6 +124,7 @@ _LAZY: dict[str, str] = {
     "get_plugin_manager": "kehoach.manager",
     "format_profiles": "kehoach.manager",
     "hookimpl": "kehoach.hookspecs",
+    "only_builtin_plugins": "kehoach.declared_plugins",
     "hooks_of": "kehoach.manager",
     "migrate_plan": "kehoach.migrate",
     "import_docx": "kehoach.docx_import",
@@ -247,6 +249,7 @@ __all__ = [
     "migrate_plan",
     "next_year_plan",
     "obsolete_names",
+    "only_builtin_plugins",
     "plan_schema",
     "plan_schema_json",
     "plan_text",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kehoach.cli.base import CliContext, Translator, add_jobs_option, add_subparser
 
 if TYPE_CHECKING:
-    from kehoach.profiles import FormatProfile
+    from kehoach import FormatProfile
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -74,12 +74,12 @@ def check_profiles(disabled: tuple[str, ...]) -> dict[str, FormatProfile]:
     those are taken directly, without loading the plugins (and with them the data
     model), which was most of a cold ``check``'s start.
     """
-    from kehoach.declared_plugins import only_builtin_plugins
+    from kehoach import only_builtin_plugins
 
     if only_builtin_plugins(disabled):
-        from kehoach.profiles import BUILTIN_PROFILES
+        from kehoach import BUILTIN_PROFILES
 
         return dict(BUILTIN_PROFILES)
-    from kehoach import format_profiles, get_plugin_manager
+    from kehoach import format_profiles, get_plugin_manager  # the plugins and the model
 
     return format_profiles(get_plugin_manager(disabled=disabled))
