@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kehoach import only_builtin_plugins
 from kehoach.cli import main
-from kehoach.declared_plugins import only_builtin_plugins
 from plugin_fakes import install_fake
 
 CORPUS = Path(__file__).resolve().parent / "data" / "real-docx"
