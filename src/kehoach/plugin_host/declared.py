@@ -45,88 +45,38 @@ def only_builtin_plugins(disabled: Iterable[str] = ()) -> bool:
     return not _others_may_declare()
 
 
-def own_plugins() -> list[tuple[str, str, str | None]] | None:
-    """kehoach's own entry points, ``(name, value, version)``, when they are all there is.
-
-    ``None`` when another distribution declares kehoach plugins, when that cannot be
-    told from the folders on ``sys.path``, or when kehoach's own metadata is not found
-    (a source tree): then ``importlib.metadata`` must be asked. As there, the first
-    kehoach distribution on ``sys.path`` counts.
-    """
-    own = _scan()
-    if own is None:
-        return None
-    text = _read(os.path.join(own, "entry_points.txt"))
-    if text is None:
-        return None
-    version = _version(own)
-    plugins: list[tuple[str, str, str | None]] = []
-    section = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith("[") and line.endswith("]"):
-            section = line
-        elif section == GROUP_HEADER and "=" in line and not line.startswith(("#", ";")):
-            name, _, value = line.partition("=")
-            plugins.append((name.strip(), value.strip(), version))
-    return plugins
-
-
 def _others_may_declare() -> bool:
-    return _scan() is None
-
-
-def _scan() -> str | None:
-    """The metadata folder of kehoach itself, if no other distribution declares plugins.
-
-    ``None`` also when the answer needs importlib.metadata or kehoach's folder is missing.
-    """
     finders = [f for f in sys.meta_path if hasattr(f, "find_distributions")]
     if any(getattr(f, "__name__", "") != "PathFinder" for f in finders):
-        return None  # an import hook lists distributions this scan cannot see
-    own: str | None = None
+        return True  # an import hook lists distributions this scan cannot see
     for entry in sys.path:
         folder = entry or "."
         try:
             names = os.listdir(folder)
         except NotADirectoryError:
-            return None  # a zip file or an egg: only importlib.metadata reads those
+            return True  # a zip file or an egg: only importlib.metadata reads those
         except OSError:
             continue  # a folder that does not exist finds nothing either way
         for name in names:
             if not name.endswith(_METADATA_DIRS):
                 continue
-            path = os.path.join(folder, name)
             if _normalize(name.split("-", 1)[0].rsplit(".", 1)[0]) == _OWN:
-                own = own or path
                 continue
-            text = _read(os.path.join(path, "entry_points.txt"), missing="")
+            text = _read(os.path.join(folder, name, "entry_points.txt"))
             if text is None or any(line.strip() == GROUP_HEADER for line in text.splitlines()):
-                return None  # another distribution's plugins, or unreadable: ask importlib
-    return own
+                return True  # another distribution's plugins, or unreadable: ask importlib
+    return False
 
 
-def _read(path: str, missing: str | None = None) -> str | None:
-    """A small metadata file; ``missing`` when it does not exist, ``None`` if unreadable."""
+def _read(path: str) -> str | None:
+    """A small metadata file; empty when it does not exist, ``None`` if unreadable."""
     try:
         with open(path, encoding="utf-8") as f:
             return f.read()
     except FileNotFoundError:
-        return missing
+        return ""
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _version(folder: str) -> str | None:
-    """The ``Version:`` of a metadata folder, read from the header lines only."""
-    for file in ("METADATA", "PKG-INFO"):
-        text = _read(os.path.join(folder, file))
-        if text:
-            for line in text.split("\n\n", 1)[0].splitlines():
-                key, _, value = line.partition(":")
-                if key == "Version":
-                    return value.strip()
-    return None
 
 
 def _normalize(name: str) -> str:
@@ -138,5 +88,4 @@ __all__ = [
     "GROUP_HEADER",
     "disabled_from_env",
     "only_builtin_plugins",
-    "own_plugins",
 ]

@@ -7,29 +7,24 @@ happens at import time: each caller (the CLI, the API, a test) builds its own ma
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import Distribution, EntryPoint, distributions
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
 
 from kehoach.errors import KehoachError
 from kehoach.model.kinds import BlockKind
 from kehoach.plugin_host import hookspecs
-from kehoach.plugin_host.declared import DISABLE_ENV, disabled_from_env, own_plugins
+from kehoach.plugin_host.declared import DISABLE_ENV, disabled_from_env
 from kehoach.plugin_host.errors import PluginHookError, PluginLoadError
 from kehoach.plugin_host.hookspecs import PROJECT
 from kehoach.plugin_host.registry import PlanTypeRegistry
 from kehoach.profiles import FormatProfile
-
-if TYPE_CHECKING:
-    # importlib.metadata costs a start tens of milliseconds: imported only when a
-    # distribution other than kehoach declares plugins (see plugin_host.declared).
-    from importlib.metadata import Distribution, EntryPoint
 
 GROUP = PROJECT
 """The entry-point group plugins are declared in: ``[project.entry-points.kehoach]``."""
@@ -153,7 +148,6 @@ def _source_tree_entry_points() -> list[EntryPoint]:
     gets the built-ins, through the same loading path as every plugin.
     """
     import tomllib  # only without an installed distribution: not on every start
-    from importlib.metadata import EntryPoint
 
     pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"  # src/kehoach/plugin_host/
     try:
@@ -176,8 +170,6 @@ def _group_entry_points() -> list[EntryPoint]:
     (benchmarks/cli_bench.py). As there, a distribution found twice on ``sys.path``
     counts once, the first.
     """
-    from importlib.metadata import distributions
-
     found: list[EntryPoint] = []
     seen: set[str] = set()
     header = f"[{GROUP}]"
@@ -231,52 +223,33 @@ def discover() -> list[tuple[EntryPoint, bool]]:
 
 
 def _load_entrypoints(pm: KehoachPluginManager, disabled: set[str]) -> None:
-    own = own_plugins()
-    if own is not None:  # kehoach's own plugins are all there is: no importlib.metadata
-        for name, value, version in sorted(own, key=lambda item: normalize_name(item[0])):
-            if normalize_name(name) not in disabled:
-                plugin = _load(name, value, _DIST, lambda value=value: _import_value(value))
-                info = PluginInfo(name, value, _DIST, version or _own_version(), builtin=True)
-                _register(pm, info, plugin)
-        return
     for ep, builtin in discover():
         if normalize_name(ep.name) in disabled:
             continue
         dist = _dist_name(ep) or (_DIST if builtin else None)
-        plugin = _load(ep.name, ep.value, dist, ep.load)
-        version = _dist_version(ep) or (_own_version() if builtin else None)
-        _register(pm, PluginInfo(ep.name, ep.value, dist, version, builtin), plugin)
-
-
-def _load(name: str, value: str, dist: str | None, load: Callable[[], Any]) -> Any:
-    try:
-        return load()
-    except Exception as exc:
-        raise PluginLoadError(
-            f"không nạp được plugin “{name}” ({value}, gói {dist}): {type(exc).__name__}: {exc}",
-            f"cannot load plugin “{name}” ({value}, distribution {dist}): "
-            f"{type(exc).__name__}: {exc}",
-        ) from exc
-
-
-def _import_value(value: str) -> Any:
-    """What an entry point's ``module:attribute`` value names (``EntryPoint.load``)."""
-    module, _, attributes = value.partition(":")
-    found: Any = importlib.import_module(module.strip())
-    for attribute in filter(None, attributes.strip().split(".")):
-        found = getattr(found, attribute)
-    return found
-
-
-def _register(pm: KehoachPluginManager, info: PluginInfo, plugin: Any) -> None:
-    try:
-        pm.register(plugin, name=info.name)
-    except (ValueError, pluggy.PluginValidationError) as exc:
-        raise PluginLoadError(
-            f"không đăng ký được plugin “{info.name}” ({info.module}): {exc}",
-            f"cannot register plugin “{info.name}” ({info.module}): {exc}",
-        ) from exc
-    pm.infos[info.name] = info
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            raise PluginLoadError(
+                f"không nạp được plugin “{ep.name}” ({ep.value}, gói {dist}): "
+                f"{type(exc).__name__}: {exc}",
+                f"cannot load plugin “{ep.name}” ({ep.value}, distribution {dist}): "
+                f"{type(exc).__name__}: {exc}",
+            ) from exc
+        try:
+            pm.register(plugin, name=ep.name)
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            raise PluginLoadError(
+                f"không đăng ký được plugin “{ep.name}” ({ep.value}): {exc}",
+                f"cannot register plugin “{ep.name}” ({ep.value}): {exc}",
+            ) from exc
+        pm.infos[ep.name] = PluginInfo(
+            name=ep.name,
+            module=ep.value,
+            distribution=dist,
+            version=_dist_version(ep) or (_own_version() if builtin else None),
+            builtin=builtin,
+        )
 
 
 def _own_version() -> str:
