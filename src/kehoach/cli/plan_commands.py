@@ -11,6 +11,7 @@ from kehoach.cli.base import (
     Translator,
     add_force_option,
     add_jobs_option,
+    add_output_options,
     add_subparser,
     refuse_inputs_as_outputs,
 )
@@ -29,13 +30,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         metavar="PLAN",
         help=t("tệp kế hoạch .yaml/.json", "plan file .yaml/.json"),
     )
-    target = render.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="OUT.docx", help=t("tệp kết quả", "output file"))
-    target.add_argument(
-        "--out-dir",
-        metavar="DIR",
-        help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
-    )
+    add_output_options(render, t, "OUT.docx", ("kế hoạch", "plans"))
     add_force_option(render, t)
     add_jobs_option(render, t)
     add_pdf_options(render, t)

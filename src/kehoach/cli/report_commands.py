@@ -10,6 +10,7 @@ from kehoach.cli.base import (
     Translator,
     add_force_option,
     add_jobs_option,
+    add_output_options,
     add_plan_argument,
     add_subparser,
     refuse_inputs_as_outputs,
@@ -70,13 +71,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
             "overrides the file's",
         ),
     )
-    target = report.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="REPORT.docx", help=t("tệp kết quả", "output"))
-    target.add_argument(
-        "--out-dir",
-        metavar="DIR",
-        help=t("thư mục kết quả (nhiều báo cáo)", "output folder (many reports)"),
-    )
+    add_output_options(report, t, "REPORT.docx", ("báo cáo", "reports"))
     add_force_option(report, t)
     add_jobs_option(report, t)
     add_pdf_options(report, t)
