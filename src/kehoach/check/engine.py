@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from kehoach.check.doc_class import DocumentClass, classify
@@ -12,7 +12,7 @@ from kehoach.check.read.docx_view import DocxView, read_docx
 from kehoach.check.read.layout import LaidOutPage, laid_out_pages
 from kehoach.check.read.lines import norm
 from kehoach.check.read.package import Source, read_source
-from kehoach.check.read.parts import find_parts
+from kehoach.check.read.parts import DocumentParts, find_parts
 from kehoach.check.rules.body import check_body
 from kehoach.check.rules.closing import check_closing
 from kehoach.check.rules.collect import Collector
@@ -54,13 +54,13 @@ def _date_text(day: date) -> str:
 
 
 def _by_date(
-    view: DocxView, family: list[FormatProfile]
+    parts_of: Callable[[FormatProfile], DocumentParts], family: list[FormatProfile]
 ) -> tuple[FormatProfile, Msg, str | None, bool]:
     """The profile of ``family`` in force on the document's date, why, the date read,
     and whether the date was unreadable (F-SRC-1: the newest guidance is then used)."""
     family = sorted(family, key=lambda p: p.valid_from)
     newest = family[-1]
-    parts = find_parts(view, newest)
+    parts = parts_of(newest)
     parsed = parse_date_line(norm(parts.date.text)) if parts.date else None
     day = parsed.latest_day() if parsed else None
     if day is None:
@@ -129,6 +129,14 @@ def check_view(
     its laid-out pages (:func:`kehoach.check.read.layout.laid_out_pages`), for ``--layout``."""
     catalogue = BUILTIN_PROFILES if profiles is None else profiles
     doc_class = classify(view)
+    found: dict[int, DocumentParts] = {}
+
+    def parts_of(chosen: FormatProfile) -> DocumentParts:
+        """The document's parts as ``chosen`` sees them (read once per profile)."""
+        if id(chosen) not in found:
+            found[id(chosen)] = find_parts(view, chosen)
+        return found[id(chosen)]
+
     no_date = False
     shown: str | None = None
     if isinstance(profile, FormatProfile):
@@ -139,7 +147,7 @@ def check_view(
         family = [p for p in catalogue.values() if p.family == doc_class.id]
         if not family:
             return _not_checked(doc_class, source)
-        chosen, reason, shown, no_date = _by_date(view, family)
+        chosen, reason, shown, no_date = _by_date(parts_of, family)
     col = Collector(
         status_overrides=chosen.rule_status, unsupported=frozenset(chosen.unsupported_rules)
     )
@@ -155,7 +163,7 @@ def check_view(
                 "Write the full place/date line or pass --profile."),
             "warning",
         )  # fmt: skip
-    parts = find_parts(view, chosen)
+    parts = parts_of(chosen)
     if parts.document_type is not None:
         col.optional_elements = parts.document_type.optional
         if parts.document_type.signature == "personal":
