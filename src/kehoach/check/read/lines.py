@@ -24,6 +24,7 @@ Side = Literal["left", "right"] | None
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """NFC, non-breaking spaces as spaces, whitespace collapsed, stripped."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()

@@ -8,7 +8,7 @@ Each paragraph is resolved through the style chain (F-DOCX-2) by
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -94,7 +94,7 @@ class StoryReader:
         ppr_el = element.find(_PPR)
         # Paragraphs of a document share a handful of formattings: each distinct pPr (in
         # its table style) is resolved through the style chain once per document.
-        key = (_shape(ppr_el) if ppr_el is not None else (), table_style)
+        key = (_ppr_key(ppr_el) if ppr_el is not None else (), table_style)
         resolved = self.sheet.resolved_paragraphs.get(key)
         if resolved is None:
             resolved = self._resolve_paragraph(ppr_el, table_style)
@@ -105,7 +105,9 @@ class StoryReader:
             label = self.numbering.next_label(num_id, ilvl)
         runs, fields = self.runs(element, base_rpr, key)
         section_break = ppr_el is not None and ppr_el.find(_SECT_PR) is not None
-        view = ParagraphView(
+        view = _frozen(
+            ParagraphView,
+            formatting,
             index=self.paragraph_count,
             story=self.story,
             section=self.section,
@@ -116,7 +118,6 @@ class StoryReader:
             fields=tuple(fields),
             runs=tuple(runs),
             section_break=section_break,
-            **formatting,
         )
         if section_break:
             self.section += 1
@@ -188,7 +189,7 @@ class StoryReader:
                     fields.append(_field_name(code))
                 continue
             rpr = element.find(_RPR)
-            key = (para_key, _shape(rpr) if rpr is not None else ())
+            key = (para_key, _rpr_key(rpr) if rpr is not None else ())
             formatting = cache.get(key) if para_key is not None else None
             if formatting is None:
                 formatting = self._resolve_run(rpr, base_rpr)
@@ -225,10 +226,11 @@ class StoryReader:
                 elif tag == _NO_BREAK_HYPHEN:
                     text_parts.append("-")
             runs.append(
-                RunView(
+                _frozen(
+                    RunView,
+                    formatting,
                     text="".join(text_parts),
                     in_field_result=self.field_result and self.field_depth > 0,
-                    **formatting,
                 )
             )
         if instr:
@@ -266,6 +268,8 @@ class StoryReader:
 
 _PPR = w("pPr")
 _R = w("r")
+_RPR_CHANGE = w("rPrChange")
+_PPR_IGNORED = frozenset({w("rPr"), w("sectPr"), w("pPrChange")})
 _T = w("t")
 _FLD_SIMPLE = w("fldSimple")
 _FLD_CHAR = w("fldChar")
@@ -282,6 +286,34 @@ def _shape(element: etree._Element) -> tuple[object, ...]:
     """A hashable key of a property element's content: tags, attributes and child
     counts in document order (cheaper than serialising, which repeats namespaces)."""
     return tuple([(e.tag, tuple(e.attrib.items()), len(e)) for e in element.iter()])
+
+
+_View = TypeVar("_View")
+
+
+def _frozen(cls: type[_View], shared: dict[str, Any], **own: Any) -> _View:
+    """An instance of the frozen dataclass ``cls`` from ``shared`` (cached formatting)
+    and ``own`` values, which together name every field. The generated ``__init__``
+    sets each field with ``object.__setattr__``, which made building the views of runs
+    and paragraphs a third of the reading time; filling the instance dictionary is the
+    same object (tests/test_check_reader.py compares the fields)."""
+    view = object.__new__(cls)
+    view.__dict__.update(shared)
+    view.__dict__.update(own)
+    return view
+
+
+def _rpr_key(rpr: etree._Element) -> tuple[object, ...]:
+    """A key of a run's ``w:rPr``: its children's tags and attributes (run properties
+    are flat; a tracked change's old formatting is not read)."""
+    return tuple([(c.tag, tuple(c.attrib.items())) for c in rpr if c.tag != _RPR_CHANGE])
+
+
+def _ppr_key(ppr: etree._Element) -> tuple[object, ...]:
+    """:func:`_shape` of a ``w:pPr`` without what the view does not read from it there:
+    the paragraph mark's ``w:rPr``, the section break and tracked changes (documents
+    vary these paragraph by paragraph, which would defeat the cache)."""
+    return tuple([_shape(child) for child in ppr if child.tag not in _PPR_IGNORED])
 
 
 def _content_children(container: etree._Element) -> Iterator[etree._Element]:
