@@ -24,10 +24,9 @@ from docx.shared import Mm
 
 import kehoach
 from helpers.sample_docs import sapa_like
-from kehoach import Organization, starting_plan
+from kehoach import Organization, get_plugin_manager, plan_types, starting_plan
 from kehoach.check import CheckResult, check_docx
 from kehoach.check.read.layout import LaidOutPage, lay_out
-from kehoach.manager import get_plugin_manager, plan_types
 from kehoach.profiles import PARTY_2018
 from kehoach.render import Renderer
 
