@@ -133,7 +133,7 @@ def check_title_rule(
             f"±{profile.title_rule_tolerance:.0%})"),
         Msg(f"đường kẻ dài {_mm(rule.length)} mm ({ratio:.0%} tiêu đề)",
             f"the line is {_mm(rule.length)} mm ({ratio:.0%} of the title)"),
-        Msg("Kéo đường kẻ dưới tiêu đề cho dài bằng dòng “ĐẢNG CỘNG SẢN VIỆT NAM” "
+        Msg(f"Kéo đường kẻ dưới tiêu đề cho dài bằng dòng “{profile.party_title_text}” "
             "(hoặc gạch chân chính dòng tiêu đề).",
             "Make the line under the title as long as the title (or underline the title)."),
     )  # fmt: skip
