@@ -97,7 +97,12 @@ class SourceSpending(KModel):
 class AreaResult(KModel):
     """The narrative of results in one area (lĩnh vực) of the plan."""
 
-    area: Text = Field(description="Mã lĩnh vực, hoặc tên lĩnh vực như trong kế hoạch")
+    area: Text = Field(
+        description=(
+            "Mã hoặc tên lĩnh vực như trong kế hoạch (kế hoạch phiên bản 2: mã hoặc tên "
+            "mục, ở bất kỳ cấp nào)"
+        )
+    )
     content: Narrative = Field(default_factory=list, description="Kết quả đạt được")
 
 

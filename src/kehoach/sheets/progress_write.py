@@ -201,7 +201,7 @@ def _money(amount: int | None) -> int | str | None:
 def _report_sheet(book: Workbook, plan: Plan) -> None:
     rows: list[tuple[Any, ...]] = [(k, label, None, None) for k, label in HEAD_ROWS]
     for ref in plan_areas(plan):
-        group = "mục tiêu" if ref.group == "objectives" else "giải pháp"
+        group = {"objectives": "mục tiêu", "solutions": "giải pháp"}.get(ref.group, "mục")
         title = plain_text(ref.area.title, plan=plan)
         rows.append(
             ("results", f"Kết quả ({group} {ref.index}): {title}", None, ref.area.id or title)
