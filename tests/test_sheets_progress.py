@@ -232,7 +232,7 @@ def test_changed_plan_is_a_warning_listing_what_differs(sheet_bytes, tmp_path):
         compose_report(load_plan(changed), sheet)
     (warning,) = [w.message for w in caught if isinstance(w.message, ProgressWarning)]
     text = warning.message("vi")
-    assert text.startswith("kế hoạch đã thay đổi từ khi tạo bảng tính tiến độ:")
+    assert text.startswith(f"{sheet}: kế hoạch đã thay đổi từ khi tạo bảng tính tiến độ:")
     assert "chỉ tiêu lop-tap-huan: đã sửa '3 lớp tập huấn' → '4 lớp tập huấn'" in text
     assert "nhiệm vụ q4-tham-dinh-ban-thao: đã bỏ khỏi kế hoạch" in text
 

@@ -12,7 +12,8 @@ existing imports keep working. The cross-field rules stay on the models that own
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -232,6 +233,23 @@ class Progress(KModel):
         return self
 
 
+_PROGRESS_ONLY = frozenset(
+    {
+        *("period", "cutoff", "summary", "results", "strengths", "limitations", "causes"),
+        *("lessons", "directions", "proposals", "behind_wording", "generated_from"),
+    }
+)
+
+
+def looks_like_progress(data: Any) -> bool:
+    """Whether ``data`` (a file's content) is a progress file rather than a plan: every
+    key is a progress field, one at least only progress files have, and no ``title``."""
+    if not isinstance(data, Mapping) or "title" in data:
+        return False
+    keys = {str(k) for k in data}
+    return bool(keys & _PROGRESS_ONLY) and keys <= set(Progress.model_fields)
+
+
 __all__ = [
     "DONE_STATUSES",
     "PERIODS",
@@ -251,6 +269,7 @@ __all__ = [
     "TargetProgress",
     "TaskProgress",
     "TaskStatus",
+    "looks_like_progress",
     "parse_day",
     "parse_period",
 ]
