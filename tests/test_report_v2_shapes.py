@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from openpyxl import load_workbook
 
 import kehoach
 from docx_reading import texts_of
@@ -211,3 +212,37 @@ def test_v2_results_naming_no_section_is_an_error(tmp_path: Path, capsys) -> Non
     assert "results[0].area" in err
     assert "mục 'Nhiệm vụ chính' không có trong kế hoạch" in err
     assert "gần nhất: Nhiệm vụ cụ thể" in err
+
+
+# --- the progress sheet: target kinds, version 1 sheets --------------------------------------
+
+
+def test_progress_sheet_shows_each_target_kind(tmp_path: Path) -> None:
+    """The "Loại chỉ tiêu" column names each target's kind as the plan writes it (or the
+    default: yearly for counts, ratio for percentages), next to the planned figure."""
+    sheet = tmp_path / "tien-do.xlsx"
+    kehoach.export_progress_sheet(EXAMPLES / "chuong-trinh-2026-2030.yaml", sheet)
+    ws = load_workbook(sheet)["Chỉ tiêu"]
+    header = [c.value for c in ws[1]]
+    assert header[4:7] == ["Kế hoạch", "Loại chỉ tiêu", "Thực hiện"]
+    kinds = {row[0]: row[5] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert kinds == {"dang-vien-hoc-tap": "Tỷ lệ", "thon-van-hoa": "Cộng dồn cả giai đoạn"}
+
+
+def test_version_1_progress_sheet_still_reads(tmp_path: Path) -> None:
+    """A sheet made before the kind column (layout version 1) is read as before."""
+    sheet = tmp_path / "tien-do.xlsx"
+    kehoach.export_progress_sheet(EXAMPLES / "dan-van-xa-2027.yaml", sheet)
+    book = load_workbook(sheet)
+    ws = book["Chỉ tiêu"]
+    ws.delete_cols([c.value for c in ws[1]].index("Loại chỉ tiêu") + 1)
+    ws.cell(2, [c.value for c in ws[1]].index("Thực hiện") + 1).value = 3
+    meta = book["kehoach"]
+    for row in meta.iter_rows(min_row=2):
+        if row[0].value == "version":
+            row[1].value = 1
+    book.save(sheet)
+    progress = kehoach.load_progress(
+        sheet, plan=kehoach.load_plan(EXAMPLES / "dan-van-xa-2027.yaml")
+    )
+    assert [(t.id, t.achieved) for t in progress.targets] == [("mo-hinh-dan-van", 3)]
