@@ -220,8 +220,8 @@ def compose_report(
         kehoach.InputError: unknown ids, impossible dates, invalid progress data.
         kehoach.UsageError: no report period.
     """
+    from kehoach.progress_input import load_progress_located
     from kehoach.report import compose_report as compose_progress
-    from kehoach.report.load import load_progress_located
 
     the_plan = _plan(plan)
     the_progress, where = load_progress_located(progress, plan=the_plan, period=period)

@@ -9,7 +9,7 @@ at its YAML line or spreadsheet cell, with the nearest known ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
