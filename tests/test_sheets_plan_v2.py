@@ -93,9 +93,10 @@ def test_untouched_sheet_gives_the_file_back(tmp_path: Path, name: str, capsys) 
     code, err, out = _import(tmp_path, _export(tmp_path, plan), plan, capsys)
     assert code == 0, err
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# Kế hoạch") and lines[2:] == plan.read_text(
-        encoding="utf-8"
-    ).splitlines()
+    assert (
+        lines[0].startswith("# Kế hoạch")
+        and lines[2:] == plan.read_text(encoding="utf-8").splitlines()
+    )
 
 
 def test_task_table_edits_come_back_with_comments(tmp_path: Path, capsys) -> None:
@@ -187,9 +188,7 @@ def test_budget_block_with_sources_is_checked(tmp_path: Path, capsys) -> None:
         for b in s["content"]
         if isinstance(b, dict) and "budget" in b
     ]
-    assert [r["Mã nguồn"] for r in sources if r["Mã nguồn"]] == [
-        s["id"] for s in budget["sources"]
-    ]
+    assert [r["Mã nguồn"] for r in sources if r["Mã nguồn"]] == [s["id"] for s in budget["sources"]]
     _set(sheet, sources[0]["Mã nguồn"], {"Số tiền (đồng)": 1}, title="Nguồn kinh phí")
     code, err, out = _import(tmp_path, sheet, migrated, capsys)
     assert code == 2 and not out.exists()
