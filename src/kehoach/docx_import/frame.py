@@ -93,7 +93,7 @@ def read_frame(view: DocxView) -> Frame:
     frame.appendix_start = min(appendix) if appendix else len(blocks)
     closing = [
         where[id(line.paragraph)]
-        for line in (*parts.signature, *parts.recipients_items)
+        for line in (*parts.signature, *parts.receipt, *parts.recipients_items)
         if id(line.paragraph) in where
     ]
     if parts.recipients_label is not None and id(parts.recipients_label.paragraph) in where:
@@ -111,7 +111,7 @@ def read_frame(view: DocxView) -> Frame:
         used.add(id(parts.recipients_label))
     frame.closing_extra = [
         line.text
-        for line in (*parts.signature, *parts.recipients_items)
+        for line in (*parts.signature, *parts.receipt, *parts.recipients_items)
         if id(line) not in used and line.text
     ]
     return frame
