@@ -36,7 +36,7 @@ export const api = {
   files: () => request("GET", "/api/files"),
   schema: (kind) => request("GET", `/api/schema/${kind}`),
   load: (name) => request("GET", file(name)),
-  save: (name, data, version) => request("PUT", file(name), { data, version }),
+  save: (name, data, version, extra = {}) => request("PUT", file(name), { ...extra, data, version }),
   create: (body) => request("POST", "/api/files", body),
   validate: (kind, data) => request("POST", "/api/validate", { kind, data }),
   preview: (body) => request("POST", "/api/preview", body),

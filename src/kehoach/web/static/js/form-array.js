@@ -1,146 +1,171 @@
 // Arrays in the generated form: each item with move up / move down / remove buttons and a
 // drag handle; complex items (sections, blocks, tasks) fold into <details> whose summary
 // shows the item's text, and are built when first opened (a real plan has hundreds).
+// Moving or removing an item moves its element (what is unfolded stays unfolded) and
+// renumbers the data-path of everything inside; editors read their path from there.
 
 import { h, uid } from "./dom.js";
 import { field, variantName } from "./form.js";
 import { isObject } from "./schema.js";
 
 // Keys whose text names an item best, in order of preference.
-const NAME_KEYS = ["title", "section", "text", "bullet", "label", "quote", "name", "id", "area"];
+const NAME_KEYS = ["title", "section", "text", "bullet", "label", "quote", "name", "id", "area", "source"];
+
+export const pathOf = (el) => JSON.parse(el.dataset.path);
 
 export function arrayField(ctx, s, get, set, path, label, opts) {
-  if (!Array.isArray(get())) set([]);
   const itemSchema = s.items ?? {};
   const simple = isSimple(ctx, itemSchema);
   const box = h("fieldset", { class: "group array", "data-path": JSON.stringify(path) });
-  let open = [];
-  let dragFrom = null;
+  const list = h("ol", { class: "items" });
+  const items = () => [...list.children];
+  let dragged = null;
 
-  const move = (from, to, focusSelector) => {
-    const list = get();
-    if (to < 0 || to >= list.length) return;
-    const [item] = list.splice(from, 1);
-    list.splice(to, 0, item);
-    const [flag] = open.splice(from, 1);
-    open.splice(to, 0, flag);
-    render();
-    ctx.onChange(path);
+  const renumber = () => {
+    const depth = pathOf(box).length;
+    const all = items();
+    all.forEach((li, i) => {
+      for (const el of li.querySelectorAll("[data-path]")) {
+        const p = pathOf(el);
+        if (p.length > depth && p[depth] !== i) {
+          p[depth] = i;
+          el.dataset.path = JSON.stringify(p);
+        }
+      }
+      li.index = i;
+      li.refresh(all.length);
+    });
+  };
+
+  const move = (li, to, focus) => {
+    const data = get();
+    const from = li.index;
+    if (to < 0 || to >= data.length || to === from) return;
+    data.splice(to, 0, data.splice(from, 1)[0]);
+    list.insertBefore(li, to < from ? list.children[to] : list.children[to].nextSibling);
+    renumber();
+    ctx.onChange(pathOf(box));
     ctx.announce?.(ctx.t("array.moved", { n: to + 1 }));
-    if (focusSelector) box.querySelector(`:scope > .items > .item:nth-child(${to + 1}) ${focusSelector}`)?.focus();
+    if (focus) li.querySelector(focus)?.focus();
+  };
+
+  const remove = (li) => {
+    get().splice(li.index, 1);
+    const n = li.index + 1;
+    li.remove();
+    renumber();
+    ctx.onChange(pathOf(box));
+    ctx.announce?.(ctx.t("array.removed", { n }));
   };
 
   const itemView = (index) => {
-    const list = get();
-    const itemPath = [...path, index];
-    const n = index + 1;
-    const tools = h(
-      "span",
-      { class: "tools" },
-      h("span", { class: "handle", title: ctx.t("array.drag"), "aria-hidden": "true" }, "⠿"),
-      button("↑", ctx.t("array.up", { n }), "up", index === 0, () => move(index, index - 1, "button.up")),
-      button("↓", ctx.t("array.down", { n }), "down", index === list.length - 1, () => move(index, index + 1, "button.down")),
-      button("✕", ctx.t("array.remove", { n }), "remove", false, () => {
-        list.splice(index, 1);
-        open.splice(index, 1);
-        render();
-        ctx.onChange(path);
-        ctx.announce?.(ctx.t("array.removed", { n }));
-      }),
-    );
-    const getItem = () => get()[index];
+    const li = h("li", { class: simple ? "item simple" : "item" });
+    li.index = index;
+    const here = () => [...pathOf(box), li.index];
+    const getItem = () => get()[li.index];
     const setItem = (v) => {
-      get()[index] = v;
+      get()[li.index] = v;
     };
-    let item;
+    const up = button("↑", "up", () => move(li, li.index - 1, "button.up"));
+    const down = button("↓", "down", () => move(li, li.index + 1, "button.down"));
+    const drop = button("✕", "remove", () => remove(li));
+    const handle = h("span", { class: "handle", title: ctx.t("array.drag"), "aria-hidden": "true" }, "⠿");
+    const tools = h("span", { class: "tools" }, handle, up, down, drop);
+    let summaryText = null;
     if (simple) {
-      const editor = field(ctx, itemSchema, getItem, setItem, itemPath, {
-        label: ctx.t("array.itemLabel", { label, n }),
-      });
-      item = h("li", { class: "item simple" }, editor, tools);
+      li.append(field(ctx, itemSchema, getItem, setItem, here(), { label: ctx.t("array.itemLabel", { label, n: index + 1 }) }), tools);
     } else {
-      const summary = h("summary", {}, h("span", { class: "summary-text" }, summaryText(ctx, itemSchema, getItem(), n)), tools);
-      const details = h("details", { "data-path": JSON.stringify(itemPath) }, summary);
+      summaryText = h("span", { class: "summary-text" });
+      const details = h("details", { "data-path": JSON.stringify(here()) }, h("summary", {}, summaryText, tools));
       let built = false;
       details.ensure = () => {
         if (built) return;
         built = true;
-        const onChange = ctx.onChange;
         const itemCtx = {
           ...ctx,
           onChange: (p) => {
-            summary.firstChild.textContent = summaryText(ctx, itemSchema, getItem(), n);
-            onChange(p);
+            li.refresh(get().length);
+            ctx.onChange(p);
           },
         };
-        details.appendChild(field(itemCtx, itemSchema, getItem, setItem, itemPath, { label: "", bare: true }));
+        details.appendChild(field(itemCtx, itemSchema, getItem, setItem, pathOf(details), { label: "", bare: true }));
       };
-      details.addEventListener("toggle", () => {
-        open[index] = details.open;
-        if (details.open) details.ensure();
-      });
-      if (open[index]) {
-        details.open = true;
-        details.ensure();
-      }
-      item = h("li", { class: "item" }, details);
+      details.addEventListener("toggle", () => details.open && details.ensure());
+      li.append(details);
     }
-    // Drag and drop reorders too (the buttons are the keyboard way).
-    const handle = item.querySelector(".handle");
-    item.draggable = false;
-    handle.addEventListener("mousedown", () => (item.draggable = true));
-    item.addEventListener("dragstart", (event) => {
-      dragFrom = index;
-      event.dataTransfer.effectAllowed = "move";
-      event.dataTransfer.setData("text/plain", String(index));
-      event.stopPropagation();
-    });
-    item.addEventListener("dragend", () => (item.draggable = false));
-    item.addEventListener("dragover", (event) => {
-      if (dragFrom === null) return;
-      event.preventDefault();
-      event.stopPropagation();
-    });
-    item.addEventListener("drop", (event) => {
-      if (dragFrom === null) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const from = dragFrom;
-      dragFrom = null;
-      if (from !== index) move(from, index);
-    });
-    return item;
+    li.refresh = (length) => {
+      const n = li.index + 1;
+      if (summaryText) summaryText.textContent = itemSummary(ctx, itemSchema, getItem(), n);
+      label3(up, ctx.t("array.up", { n, label }), li.index === 0);
+      label3(down, ctx.t("array.down", { n, label }), li.index === length - 1);
+      label3(drop, ctx.t("array.remove", { n, label }), false);
+    };
+    li.refresh(get().length);
+    dragAndDrop(li, handle, () => dragged, (v) => (dragged = v), move);
+    return li;
   };
 
-  const render = () => {
-    const list = get();
-    open.length = list.length;
-    box.replaceChildren(
-      opts.bare && !label ? null : h("legend", {}, label),
-      h("ol", { class: "items" }, list.map((_, i) => itemView(i))),
-      addControls(ctx, itemSchema, label, (value) => {
-        get().push(value);
-        open[get().length - 1] = true;
-        render();
-        ctx.onChange(path);
-        const last = box.querySelector(":scope > .items > .item:last-child");
-        last?.querySelector("input, textarea, select")?.focus();
-      }),
-      h("div", { class: "msgs" }),
-    );
+  const add = (value) => {
+    if (!Array.isArray(get())) set([]);
+    get().push(value);
+    const li = itemView(get().length - 1);
+    list.appendChild(li);
+    renumber();
+    li.querySelector("details")?.setAttribute("open", "");
+    li.querySelector("details")?.ensure();
+    ctx.onChange(pathOf(box));
+    li.querySelector("input, textarea, select")?.focus();
   };
-  box.rerender = render;
-  render();
+
+  if (!(opts.bare && !label)) box.appendChild(h("legend", {}, label));
+  (get() ?? []).forEach((_, i) => list.appendChild(itemView(i)));
+  box.append(list, addControls(ctx, itemSchema, label, add), h("div", { class: "msgs" }));
   return box;
 }
 
-function button(text, label, cls, disabled, onclick) {
-  return h("button", { type: "button", class: `icon ${cls}`, "aria-label": label, title: label, disabled, onclick }, text);
+function button(text, cls, onclick) {
+  return h("button", { type: "button", class: `icon ${cls}`, onclick }, text);
+}
+
+function label3(el, text, disabled) {
+  el.setAttribute("aria-label", text);
+  el.title = text;
+  el.disabled = disabled;
+}
+
+/** Drag an item by its handle onto another item of the same list (buttons do it by keyboard). */
+function dragAndDrop(li, handle, dragged, setDragged, move) {
+  handle.addEventListener("mousedown", () => (li.draggable = true));
+  li.addEventListener("dragstart", (event) => {
+    if (!li.draggable) return;
+    event.stopPropagation();
+    setDragged(li);
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", String(li.index));
+  });
+  li.addEventListener("dragend", () => {
+    li.draggable = false;
+    setDragged(null);
+  });
+  li.addEventListener("dragover", (event) => {
+    if (!dragged() || dragged().parentNode !== li.parentNode) return;
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  li.addEventListener("drop", (event) => {
+    const from = dragged();
+    if (!from || from.parentNode !== li.parentNode) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setDragged(null);
+    from.draggable = false;
+    move(from, li.index);
+  });
 }
 
 function isSimple(ctx, itemSchema) {
   const kind = ctx.schema.kind(itemSchema);
-  return kind === "string" || kind === "integer" || kind === "number" || kind === "enum" || kind === "boolean";
+  return ["string", "integer", "number", "enum", "boolean", "number-or-text"].includes(kind);
 }
 
 /** "Add" button; for a choice of kinds, a kind selector beside it. */
@@ -165,7 +190,7 @@ function addControls(ctx, itemSchema, label, add) {
 }
 
 /** "3. Gạch đầu dòng: Bồi dưỡng lý tưởng cách mạng…" */
-export function summaryText(ctx, itemSchema, value, n) {
+export function itemSummary(ctx, itemSchema, value, n) {
   const s = ctx.schema.effective(itemSchema);
   let kind = "";
   if (ctx.schema.kind(s) === "choice") {
@@ -181,9 +206,10 @@ function nameOf(value) {
   if (typeof value === "string") return clip(value);
   if (!isObject(value)) return value === undefined || value === null ? "" : String(value);
   for (const key of NAME_KEYS) if (typeof value[key] === "string" && value[key]) return clip(value[key]);
-  const only = Object.values(value);
-  if (only.length === 1 && isObject(only[0])) return nameOf(only[0]);
-  return "";
+  const values = Object.values(value);
+  if (values.length === 1 && isObject(values[0])) return nameOf(values[0]);
+  const plain = values.find((v) => typeof v === "string" || typeof v === "number");
+  return plain === undefined ? "" : clip(String(plain));
 }
 
 function clip(text) {

@@ -6,9 +6,11 @@
 
 import { h, uid } from "./dom.js";
 import { shortLabel } from "./schema.js";
-import { arrayField } from "./form-array.js";
+import { arrayField, pathOf } from "./form-array.js";
 
 // Fields whose text is long enough to deserve several lines.
+const SHOW_ALL_MAX = 4;
+const SCALAR = new Set(["string", "integer", "number", "boolean", "enum", "number-or-text"]);
 const LONG_TEXT = /^(text|bullet|subject|content|paragraphs|purpose|requirements|clause|result|summary|notes|quote|label|title|section)$/;
 
 /**
@@ -26,6 +28,7 @@ export function field(ctx, schemaNode, get, set, path, opts = {}) {
   if (kind === "enum") return enumField(ctx, s, get, set, path, label, opts);
   if (kind === "boolean") return booleanField(ctx, s, get, set, path, label);
   if (kind === "integer" || kind === "number") return numberField(ctx, s, get, set, path, label, opts);
+  if (kind === "number-or-text") return numberOrTextField(ctx, s, get, set, path, label);
   if (kind === "string") return textField(ctx, s, get, set, path, label, opts);
   return jsonField(ctx, s, get, set, path, label);
 }
@@ -96,6 +99,18 @@ function numberField(ctx, s, get, set, path, label, opts) {
   return leaf(ctx, s, path, label, control);
 }
 
+/** A figure kept as a number when it reads as one ("3", "12.5"), else as the text typed. */
+function numberOrTextField(ctx, s, get, set, path, label) {
+  const value = get();
+  const control = h("input", { type: "text", value: value ?? "", inputmode: "decimal", class: "short" });
+  control.addEventListener("input", () => {
+    const text = control.value.trim();
+    set(text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text.normalize("NFC"));
+    ctx.onChange(path);
+  });
+  return leaf(ctx, s, path, label, control);
+}
+
 function booleanField(ctx, s, get, set, path, label) {
   const control = h("input", { type: "checkbox", checked: Boolean(get()) });
   control.addEventListener("change", () => {
@@ -111,7 +126,7 @@ function enumField(ctx, s, get, set, path, label, opts) {
   if (!opts.required) control.appendChild(h("option", { value: "" }, ctx.t("field.none")));
   for (const choice of s.enum) {
     control.appendChild(
-      h("option", { value: JSON.stringify(choice), selected: choice === value }, String(choice)),
+      h("option", { value: JSON.stringify(choice), selected: choice === value }, enumLabel(s.description, choice)),
     );
   }
   control.addEventListener("change", () => {
@@ -119,6 +134,14 @@ function enumField(ctx, s, get, set, path, label, opts) {
     ctx.onChange(path);
   });
   return leaf(ctx, s, path, label, control);
+}
+
+/** "done_on_time (Hoàn thành đúng hạn)" in the description names the value in words. */
+function enumLabel(description, choice) {
+  const code = String(choice);
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const words = new RegExp(`(?:^|[\\s:,;])${escaped} \\(([^)]+)\\)`).exec(description ?? "");
+  return words ? `${words[1]} (${code})` : code;
 }
 
 /** Values the form cannot structure (free maps, a plugin's block): edited as JSON text. */
@@ -144,26 +167,33 @@ function objectField(ctx, s, get, set, path, label, opts) {
   if (get() === null || get() === undefined) set(ctx.schema.initial(s));
   const box = h("fieldset", { class: "group", "data-path": JSON.stringify(path) });
   const render = () => {
+    const path = pathOf(box);
     box.replaceChildren();
     if (!opts.bare) box.appendChild(h("legend", {}, label));
     const value = get();
     const required = new Set(s.required ?? []);
     const absent = [];
-    for (const [key, propSchema] of Object.entries(s.properties)) {
+    const entries = Object.entries(s.properties).filter(([, p]) => !ctx.schema.resolve(p).readOnly);
+    // A small object (a progress row, a signature) shows all its plain fields at once.
+    const showAll = entries.length <= SHOW_ALL_MAX;
+    for (const [key, propSchema] of entries) {
       const present = value[key] !== undefined && value[key] !== null;
-      if (!present && !required.has(key)) {
+      const plain = SCALAR.has(ctx.schema.kind(propSchema));
+      if (!present && !required.has(key) && !(showAll && plain)) {
         absent.push(key);
         continue;
       }
+      const optional = !required.has(key);
       const child = field(
         ctx,
         propSchema,
         () => value[key],
-        (v) => (v === undefined ? delete value[key] : (value[key] = v)),
+        // An optional field emptied is left out of the file, as if never written.
+        (v) => (v === undefined || (optional && (v === null || v === "")) ? delete value[key] : (value[key] = v)),
         [...path, key],
         { key, required: required.has(key), schemaOuter: propSchema },
       );
-      if (!required.has(key)) child.appendChild(removeKeyButton(ctx, propSchema, key, value, path, render));
+      if (optional && present) child.appendChild(removeKeyButton(ctx, propSchema, key, value, path, render));
       box.appendChild(child);
     }
     if (absent.length) box.appendChild(addKeySelect(ctx, s, absent, value, path, render));
@@ -215,6 +245,7 @@ function choiceField(ctx, s, get, set, path, label, opts) {
   const variants = ctx.schema.variants(s);
   const box = h("div", { class: "choice", "data-path": JSON.stringify(path) });
   const render = () => {
+    const path = pathOf(box);
     let index = ctx.schema.variantOf(s, get());
     if (index < 0) index = variants.length - 1;
     const id = uid("kind");

@@ -8,8 +8,8 @@ import { editorScreen } from "./screen-editor.js";
 import { checkScreen } from "./screen-check.js";
 
 const lang = document.documentElement.lang === "en" ? "en" : "vi";
-const serverMessages = JSON.parse(document.getElementById("server-messages")?.textContent || "{}");
-const t = translator(lang, serverMessages && typeof serverMessages === "object" ? serverMessages : {});
+const strings = JSON.parse(document.getElementById("server-messages")?.textContent || "{}");
+const t = translator(strings && typeof strings === "object" ? strings : {});
 
 const app = {
   api,

@@ -80,7 +80,7 @@ function progressActions(app, state, save) {
       const made = await api.report(plan.value, state.name, period.value);
       result.append(
         t("progress.reportReady", { name: made.name }), " ",
-        h("a", { class: "button", href: api.downloadUrl(made.name), download: made.name },
+        h("a", { class: "button", href: made.url ?? api.downloadUrl(made.name), download: made.name },
           t("progress.download", { name: made.name })),
       );
       announce(t("progress.reportReady", { name: made.name }), "ok");
@@ -97,30 +97,23 @@ function progressActions(app, state, save) {
 }
 
 /**
- * For a progress file: a hint under each target or task id with its text in the plan,
- * so the person filling figures sees what "hn-quan-triet" is.
+ * For a progress file: a hint under each target, task or budget source id with what it is
+ * in the plan (the read-only columns of the progress sheet, sent by the server as
+ * `context`), so the person filling figures sees what "hn-quan-triet" is.
  */
-export async function targetHints(app, state) {
-  if (!state.plan) return null;
-  let plan;
-  try {
-    plan = (await app.api.load(state.plan)).data;
-  } catch {
-    return null;
-  }
+export function targetHints(app, context) {
+  if (!isObject(context)) return null;
   const texts = new Map();
-  const walk = (node) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
-      const text = node.label ?? node.text ?? node.bullet;
-      if (typeof node.id === "string" && typeof text === "string") texts.set(node.id, text);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(plan);
+  for (const row of context.targets ?? []) {
+    const planned = [row.planned, row.unit].filter((x) => x !== null && x !== undefined).join(" ");
+    texts.set(row.id, [row.label, planned && app.t("progress.planned", { planned })].filter(Boolean).join(" — "));
+  }
+  for (const row of context.tasks ?? []) texts.set(row.id, [row.text, row.lead].filter(Boolean).join(" — "));
+  for (const row of context.budget ?? []) texts.set(row.source, row.name);
   return (path, control) => {
-    if (path[path.length - 1] !== "id") return "";
+    const key = path[path.length - 1];
+    if (key !== "id" && key !== "source") return "";
     const text = texts.get(control.value);
-    return text ? app.t("progress.of", { text: text.replace(/\{[^}]*\}/g, "…").slice(0, 160) }) : "";
+    return text ? app.t("progress.of", { text: String(text).slice(0, 200) }) : "";
   };
 }

@@ -15,8 +15,8 @@ export function reviewPanel(app, state, items, formBox) {
   const saveTicks = async () => {
     errors.textContent = "";
     try {
-      const saved = await app.api.review(state.name, [...done], state.version);
-      if (saved?.version && !state.dirty) state.version = saved.version;
+      const saved = await app.api.review(state.name, [...done], state.reviewVersion);
+      state.reviewVersion = saved.version;
       announce(t("review.saved"), "ok");
     } catch (error) {
       errors.textContent = app.fail(error).message;
@@ -35,7 +35,8 @@ export function reviewPanel(app, state, items, formBox) {
     return h("li", { class: "review-item" },
       box,
       h("label", { for: id }, item.message),
-      item.where ? h("q", { class: "where" }, item.where) : null,
+      item.where ? h("span", { class: "where" }, item.where) : null,
+      item.quote ? h("q", { class: "quote" }, item.quote) : null,
       item.path?.length
         ? h("button", { type: "button", class: "link", onclick: () => jumpTo(formBox, item.path) }, t("review.show"))
         : null);

@@ -51,18 +51,24 @@ export class Schema {
     const variants = this.variants(s);
     if (variants.length !== 1) return s;
     const { oneOf, anyOf, ...outer } = s;
-    return { ...variants[0], ...stripType(outer) };
+    return this.effective({ ...variants[0], ...stripType(outer) });
   }
 
   /** The primary type of a schema: object, array, string, integer, number, boolean, choice. */
   kind(schema) {
     const s = this.effective(schema);
-    if (s.oneOf || s.anyOf) return "choice";
+    if (s.oneOf || s.anyOf) return this.numberOrText(s) ? "number-or-text" : "choice";
     if (s.enum) return "enum";
     const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
     if (type) return type;
     if (s.properties) return "object";
     return "any";
+  }
+
+  /** A choice of a number and a plain text (a figure that may be written "12,5"). */
+  numberOrText(schema) {
+    const types = this.variants(schema).map((v) => (v.format || v.enum ? "?" : v.type)).sort();
+    return types.length === 2 && (types[0] === "integer" || types[0] === "number") && types[1] === "string";
   }
 
   /** Does a value fit a schema well enough to choose it among variants? */

@@ -23,6 +23,7 @@ export async function editorScreen(app, main, name, params) {
     kind,
     data: file.data,
     version: file.version,
+    reviewVersion: file.review_version ?? null,
     dirty: false,
     plan: file.plan ?? params.get("plan") ?? null,
     period: file.period ?? params.get("period") ?? file.data?.period ?? "6m",
@@ -44,7 +45,7 @@ export async function editorScreen(app, main, name, params) {
     schema,
     t,
     announce,
-    hints: kind === "progress" ? await targetHints(app, state) : null,
+    hints: kind === "progress" ? targetHints(app, file.context) : null,
     onChange: () => {
       markDirty();
       refreshPreview();
@@ -60,7 +61,7 @@ export async function editorScreen(app, main, name, params) {
     clearMessages(formBox, "error");
     summary.replaceChildren();
     try {
-      const saved = await api.save(name, state.data, state.version);
+      const saved = await api.save(name, state.data, state.version, kind === "progress" ? { plan: state.plan } : {});
       state.version = saved.version;
       state.dirty = false;
       status.textContent = t("status.saved", { name });
@@ -107,6 +108,7 @@ export async function editorScreen(app, main, name, params) {
             h("h2", {}, t("editor.preview")), previewNote, previewBox)))),
   );
   showList(app, summary, formBox, file.warnings ?? [], "warning");
+  showList(app, summary, formBox, file.errors ?? [], "error");
   showMessages(formBox, file.review ?? [], "review", { unfold: false });
   announce(t("status.ready"));
   preview(app, state, previewBox, previewNote, formBox);
