@@ -105,6 +105,7 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     assert section_titles(page)[1:4] == [
         "NỘI DUNG THỰC HIỆN", "KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"]
     page.locator(f"details{at([*TASKS, 0])}").scroll_into_view_if_needed()
+    page.locator(".preview").scroll_into_view_if_needed()  # the side column scrolls apart
     shot = tmp_path / "web-editor.png"
     page.screenshot(path=str(shot))
     if request.config.getoption("--update-golden"):

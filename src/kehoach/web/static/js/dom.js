@@ -66,7 +66,7 @@ const SAFE_TAGS = new Set([
   "STRONG", "B", "EM", "I", "U", "BR", "H1", "H2", "H3", "H4", "H5", "H6", "UL", "OL",
   "LI", "SECTION", "HEADER", "FOOTER", "ARTICLE", "SUP", "SUB", "SMALL", "HR",
 ]);
-const SAFE_ATTRS = new Set(["class", "colspan", "rowspan", "style", "data-path", "lang", "title"]);
+const SAFE_ATTRS = new Set(["class", "colspan", "rowspan", "data-path", "lang", "title"]);
 
 /** Parse preview HTML from the server and keep only plain document markup. */
 export function safeFragment(html) {
@@ -78,11 +78,13 @@ export function safeFragment(html) {
         child.remove();
         continue;
       }
+      // The page's policy refuses style attributes; a column width is set through the
+      // style object instead (the only style the preview uses).
+      const width = /(?:^|;)\s*width\s*:\s*([\d.]+%)/.exec(child.getAttribute("style") ?? "");
       for (const attr of [...child.attributes]) {
-        const name = attr.name.toLowerCase();
-        const bad = !SAFE_ATTRS.has(name) || (name === "style" && /url\s*\(|expression/i.test(attr.value));
-        if (bad) child.removeAttribute(attr.name);
+        if (!SAFE_ATTRS.has(attr.name.toLowerCase())) child.removeAttribute(attr.name);
       }
+      if (width) child.style.width = width[1];
       walk(child);
     }
   };

@@ -6,7 +6,7 @@
 
 import { h, uid } from "./dom.js";
 import { field, variantName } from "./form.js";
-import { isObject } from "./schema.js";
+import { isObject, shortLabel } from "./schema.js";
 
 // Keys whose text names an item best, in order of preference.
 const NAME_KEYS = ["title", "section", "text", "bullet", "label", "quote", "name", "id", "area", "source"];
@@ -197,7 +197,7 @@ export function itemSummary(ctx, itemSchema, value, n) {
     const index = ctx.schema.variantOf(s, value);
     if (index >= 0) kind = variantName(ctx, ctx.schema.variants(s)[index]);
   }
-  const text = nameOf(value);
+  const text = nameOf(value) || firstPlain(ctx, s, value);
   const parts = [kind, text].filter(Boolean).join(": ");
   return `${n}. ${parts || ctx.t("array.empty")}`;
 }
@@ -208,8 +208,20 @@ function nameOf(value) {
   for (const key of NAME_KEYS) if (typeof value[key] === "string" && value[key]) return clip(value[key]);
   const values = Object.values(value);
   if (values.length === 1 && isObject(values[0])) return nameOf(values[0]);
-  const plain = values.find((v) => typeof v === "string" || typeof v === "number");
-  return plain === undefined ? "" : clip(String(plain));
+  return "";
+}
+
+/** "Quý: 1" for an item named by no text field: its first plain value, with the field's label. */
+function firstPlain(ctx, s, value) {
+  if (!isObject(value)) return "";
+  const index = ctx.schema.kind(s) === "choice" ? ctx.schema.variantOf(s, value) : -1;
+  const schema = index >= 0 ? ctx.schema.variants(s)[index] : s;
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v !== "string" && typeof v !== "number") continue;
+    const description = ctx.schema.resolve(schema.properties?.[key] ?? {}).description;
+    return `${shortLabel(description, key)}: ${clip(String(v))}`;
+  }
+  return "";
 }
 
 function clip(text) {

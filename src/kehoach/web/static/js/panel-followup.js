@@ -48,11 +48,11 @@ function planActions(app, state, save) {
   });
   return h("section", { class: "panel follow-up", "aria-labelledby": "fu-heading" },
     h("h2", { id: "fu-heading" }, t("progress.heading")),
-    labelled(t("progress.period"), period),
-    h("button", { type: "button", onclick: enterProgress }, t("progress.create")),
+    h("div", { class: "row" }, labelled(t("progress.period"), period),
+      h("button", { type: "button", onclick: enterProgress }, t("progress.create"))),
     h("h3", {}, t("next.heading")),
-    labelled(t("next.progress"), progressFor),
-    h("button", { type: "button", onclick: draftNext }, t("next.create")),
+    h("div", { class: "row" }, labelled(t("next.progress"), progressFor),
+      h("button", { type: "button", onclick: draftNext }, t("next.create"))),
     errors);
 }
 
