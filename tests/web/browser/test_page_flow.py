@@ -88,6 +88,7 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     assert plan.endswith(".yaml")
     assert page.locator(".review-item").count() > 0
     assert page.locator(".form-root .msg.review").count() > 0  # shown at the fields too
+    assert page.locator(".form-root .badge.review").count() > 0  # and counted on folded items
 
     # 2. A task edited (with & and <…>, which must print as typed) …
     assert section_titles(page)[1:4] == [

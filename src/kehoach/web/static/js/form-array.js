@@ -77,10 +77,9 @@ export function arrayField(ctx, s, get, set, path, label, opts) {
     } else {
       summaryText = h("span", { class: "summary-text" });
       const details = h("details", { "data-path": JSON.stringify(here()) }, h("summary", {}, summaryText, tools));
-      let built = false;
       details.ensure = () => {
-        if (built) return;
-        built = true;
+        if (details.ensure.built) return;
+        details.ensure.built = true;
         const itemCtx = {
           ...ctx,
           onChange: (p) => {
@@ -89,6 +88,7 @@ export function arrayField(ctx, s, get, set, path, label, opts) {
           },
         };
         details.appendChild(field(itemCtx, itemSchema, getItem, setItem, pathOf(details), { label: "", bare: true }));
+        details.dispatchEvent(new CustomEvent("form-built", { bubbles: true }));
       };
       details.addEventListener("toggle", () => details.open && details.ensure());
       li.append(details);

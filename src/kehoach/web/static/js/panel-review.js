@@ -4,7 +4,7 @@
 import { announce, h, uid } from "./dom.js";
 import { jumpTo } from "./messages.js";
 
-export function reviewPanel(app, state, items, formBox) {
+export function reviewPanel(app, state, items, formBox, showAtFields) {
   const { t } = app;
   if (!items.length) return null;
   const done = new Set(items.filter((item) => item.done).map((item) => item.id));
@@ -29,7 +29,9 @@ export function reviewPanel(app, state, items, formBox) {
     box.addEventListener("change", () => {
       if (box.checked) done.add(item.id);
       else done.delete(item.id);
+      item.done = box.checked;
       update();
+      showAtFields(items);
       saveTicks();
     });
     return h("li", { class: "review-item" },

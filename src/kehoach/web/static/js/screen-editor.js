@@ -53,6 +53,8 @@ export async function editorScreen(app, main, name, params) {
   };
 
   const formBox = h("div", { class: "form-root" });
+  // Review points not ticked yet are shown at the fields they are about.
+  const showReview = (items) => showMessages(formBox, items.filter((i) => !i.done), "review", { badge: badge(app) });
   formBox.appendChild(field(ctx, schema.root, () => state.data, (v) => (state.data = v), [], { bare: true, label: "" }));
 
   const save = async () => {
@@ -102,14 +104,14 @@ export async function editorScreen(app, main, name, params) {
         h("section", { class: "form-col", "aria-label": kind === "plan" ? t("editor.form") : t("editor.formProgress") },
           formBox),
         h("aside", { class: "side-col" },
-          reviewPanel(app, state, file.review ?? [], formBox),
+          reviewPanel(app, state, file.review ?? [], formBox, showReview),
           followUpPanel(app, state, save),
           h("section", { class: "preview", "aria-label": t("editor.preview") },
             h("h2", {}, t("editor.preview")), previewNote, previewBox)))),
   );
   showList(app, summary, formBox, file.warnings ?? [], "warning");
   showList(app, summary, formBox, file.errors ?? [], "error");
-  showMessages(formBox, file.review ?? [], "review", { unfold: false });
+  showReview(file.review ?? []);
   announce(t("status.ready"));
   preview(app, state, previewBox, previewNote, formBox);
 }
@@ -118,7 +120,7 @@ export async function editorScreen(app, main, name, params) {
 function showList(app, summary, formBox, messages, kind) {
   clearMessages(formBox, kind);
   if (!messages.length) return;
-  showMessages(formBox, messages, kind, { unfold: kind === "error" });
+  showMessages(formBox, messages, kind, { unfold: kind === "error", badge: badge(app) });
   const heading = kind === "error" ? app.t("editor.errors", { count: messages.length }) : app.t("editor.warnings");
   summary.appendChild(
     h("div", { class: `summary-${kind}`, role: kind === "error" ? "alert" : "status" },
@@ -128,6 +130,9 @@ function showList(app, summary, formBox, messages, kind) {
           m.field ? `${m.field}: ${m.message}` : m.message))))),
   );
 }
+
+/** "3 điểm cần rà soát" — the words of a folded item's count of messages. */
+const badge = (app) => (kind, n) => app.t(`badge.${kind}`, { n });
 
 function conflict(app, banner, name) {
   banner.replaceChildren(
@@ -159,7 +164,7 @@ async function preview(app, state, box, note, formBox) {
     note.textContent = app.t("editor.previewError", { message: error.message });
     if (error instanceof ApiError && error.status === 422) {
       clearMessages(formBox, "error");
-      showMessages(formBox, error.body.errors ?? [], "error", { unfold: false });
+      showMessages(formBox, error.body.errors ?? [], "error", { badge: badge(app) });
     }
   }
 }
