@@ -8,9 +8,11 @@ import { h, uid } from "./dom.js";
 import { shortLabel } from "./schema.js";
 import { arrayField, pathOf } from "./form-array.js";
 
-// Fields whose text is long enough to deserve several lines.
+// A small object (a progress row, a signature) shows all its plain fields at once; a
+// larger one shows the fields written and offers the others in "+ Thêm trường…".
 const SHOW_ALL_MAX = 4;
 const SCALAR = new Set(["string", "integer", "number", "boolean", "enum", "number-or-text"]);
+// Fields whose text is long enough to deserve several lines.
 const LONG_TEXT = /^(text|bullet|subject|content|paragraphs|purpose|requirements|clause|result|summary|notes|quote|label|title|section)$/;
 
 /**
@@ -174,7 +176,6 @@ function objectField(ctx, s, get, set, path, label, opts) {
     const required = new Set(s.required ?? []);
     const absent = [];
     const entries = Object.entries(s.properties).filter(([, p]) => !ctx.schema.resolve(p).readOnly);
-    // A small object (a progress row, a signature) shows all its plain fields at once.
     const showAll = entries.length <= SHOW_ALL_MAX;
     for (const [key, propSchema] of entries) {
       const present = value[key] !== undefined && value[key] !== null;
