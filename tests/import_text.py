@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from kehoach.check import DocxView
-from kehoach.check.lines import norm
-from kehoach.check.parts import find_parts
+from kehoach.check.read.lines import norm
+from kehoach.check.read.parts import find_parts
 from kehoach.docx_import.text import marker_of
 from kehoach.profiles import get_profile
 from kehoach.vi import count

@@ -13,8 +13,8 @@ import pytest
 from docx import Document
 
 from kehoach.check import check_docx, run_check_command
-from kehoach.check.collect import Collector
-from kehoach.check.rules_layout import check_layout, shown_number
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.layout import check_layout, shown_number
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sapa-2022-tuyen-giao.yaml"
 

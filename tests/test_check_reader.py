@@ -334,7 +334,7 @@ def test_other_formats_named(data: bytes, word: str) -> None:
 
 def test_too_many_paragraphs_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """A body over MAX_PARAGRAPHS paragraphs is refused before any view is built."""
-    import kehoach.check.docx_view as docx_view
+    import kehoach.check.read.docx_view as docx_view
 
     monkeypatch.setattr(docx_view, "MAX_PARAGRAPHS", 5)
     assert len(read_docx(make_docx(p("a") * 5)).paragraphs) == 5

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from import_text import document_words, lost_paragraphs, plan_tasks
 from kehoach import load_plan, render_plan_bytes
 from kehoach.check import read_docx
-from kehoach.check.lines import norm
+from kehoach.check.read.lines import norm
 from kehoach.docx_import import DocxImportError, ReviewItem, import_docx, review_markdown
 from kehoach.model.walk import iter_targets, iter_tasks, plan_headings
 

@@ -11,16 +11,24 @@ Public API:
 - :func:`run_check_command`: what ``kehoach check`` runs (prints, returns the exit code).
 - :func:`findings_schema`: the JSON Schema of the ``--format json`` output.
 
+Layout: :mod:`kehoach.check.read` reads a document (also used by Word import);
+:mod:`kehoach.check.rules` judges it; :mod:`.engine` runs the rules of the document's
+profile, :mod:`.report` prints the result and :mod:`.command` is the command line's entry.
+Reading must not import the rules.
+
 This package must not import ``kehoach.render`` or ``kehoach.cli``.
 """
 
 from __future__ import annotations
 
 from kehoach.check.command import run_check_command
-from kehoach.check.docx_view import (
+from kehoach.check.engine import check_docx, check_view
+from kehoach.check.findings import CheckResult, Finding, Location, Msg, NotEvaluated
+from kehoach.check.read import (
     Block,
     CellRef,
     CellView,
+    DocxReadError,
     DocxView,
     HeaderFooterView,
     ParagraphView,
@@ -31,9 +39,6 @@ from kehoach.check.docx_view import (
     read_docx,
     twips_to_mm,
 )
-from kehoach.check.engine import check_docx, check_view
-from kehoach.check.errors import DocxReadError
-from kehoach.check.findings import CheckResult, Finding, Location, Msg, NotEvaluated
 from kehoach.check.report import findings_schema, result_to_dict, text_report
 
 __all__ = [

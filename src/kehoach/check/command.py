@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TextIO
 
 from kehoach.check.engine import check_docx
-from kehoach.check.errors import DocxReadError
-from kehoach.check.layout import LayoutError
+from kehoach.check.read.errors import DocxReadError
+from kehoach.check.read.layout import LayoutError
 from kehoach.check.report import (
     result_to_dict,
     results_to_json,

@@ -5,23 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from kehoach.check.collect import Collector
-from kehoach.check.dateline import parse_date_line
 from kehoach.check.doc_class import DocumentClass, classify
-from kehoach.check.docx_view import DocxView, read_docx
 from kehoach.check.findings import CheckResult, Finding, Msg
-from kehoach.check.layout import laid_out_pages
-from kehoach.check.lines import norm
-from kehoach.check.package import Source, read_source
-from kehoach.check.parts import find_parts
-from kehoach.check.rules_body import check_body
-from kehoach.check.rules_closing import check_closing
-from kehoach.check.rules_header import check_header
-from kehoach.check.rules_kinh_gui import check_kinh_gui
-from kehoach.check.rules_layout import check_layout
-from kehoach.check.rules_page import check_page_numbers, check_page_setup
-from kehoach.check.rules_text import check_text
-from kehoach.check.rules_title import check_title
+from kehoach.check.read.dateline import parse_date_line
+from kehoach.check.read.docx_view import DocxView, read_docx
+from kehoach.check.read.layout import laid_out_pages
+from kehoach.check.read.lines import norm
+from kehoach.check.read.package import Source, read_source
+from kehoach.check.read.parts import find_parts
+from kehoach.check.rules.body import check_body
+from kehoach.check.rules.closing import check_closing
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.header import check_header
+from kehoach.check.rules.kinh_gui import check_kinh_gui
+from kehoach.check.rules.layout import check_layout
+from kehoach.check.rules.page import check_page_numbers, check_page_setup
+from kehoach.check.rules.text import check_text
+from kehoach.check.rules.title import check_title
 from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
 
 __all__ = ["ALWAYS_NOT_EVALUATED", "check_docx", "check_view"]
@@ -126,7 +126,7 @@ def check_view(
     pages: list[list[str]] | None = None,
 ) -> CheckResult:
     """Check an already read :class:`DocxView` (see :func:`check_docx`); ``pages`` are
-    its laid-out pages (:func:`kehoach.check.layout.laid_out_pages`), for ``--layout``."""
+    its laid-out pages (:func:`kehoach.check.read.layout.laid_out_pages`), for ``--layout``."""
     catalogue = BUILTIN_PROFILES if profiles is None else profiles
     doc_class = classify(view)
     no_date = False

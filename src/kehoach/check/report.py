@@ -6,8 +6,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from kehoach.check.errors import DocxReadError
 from kehoach.check.findings import CheckResult, Finding, Location
+from kehoach.check.read.errors import DocxReadError
 from kehoach.profiles.rules import RULES
 
 __all__ = [

@@ -8,7 +8,7 @@ Public API:
   encrypted, no body, LibreOffice missing for a .doc/.odt).
 - :func:`review_markdown`: the ``NAME.review.md`` text.
 
-Reading is the checker's (:func:`kehoach.check.read_docx`, styles resolved, same
+Reading is the checker's (:func:`kehoach.check.read.read_docx`, styles resolved, same
 limits). This package must not import ``kehoach.render`` or ``kehoach.cli``.
 """
 

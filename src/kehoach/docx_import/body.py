@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.check import ParagraphView, TableView
-from kehoach.check.lines import norm
+from kehoach.check.read import ParagraphView, TableView
+from kehoach.check.read.lines import norm
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.text import escape_rich, is_bold, is_italic, marker_of, rich_text
 

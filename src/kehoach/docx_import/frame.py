@@ -1,6 +1,6 @@
 """The frame of a document: header, title, where the body ends, signature, Nơi nhận.
 
-The checker already recognises these parts by content (:func:`kehoach.check.parts.find_parts`);
+The checker already recognises these parts by content (:func:`kehoach.check.read.parts.find_parts`);
 here they are turned into plan data — the header as written (upper-case names kept, a
 blank number left blank, a blank day or month left blank) — and the body's block range.
 """
@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.check import DocxView, ParagraphView, TableView
-from kehoach.check.dateline import parse_date_line
-from kehoach.check.lines import Line, norm, upper_key
-from kehoach.check.parts import DocumentParts, find_parts
+from kehoach.check.read import DocxView, ParagraphView, TableView
+from kehoach.check.read.dateline import parse_date_line
+from kehoach.check.read.lines import Line, norm, upper_key
+from kehoach.check.read.parts import DocumentParts, find_parts
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.text import rich_text
 from kehoach.profiles import get_profile

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.check import DocxView, ParagraphView, TableView
-from kehoach.check.lines import norm
+from kehoach.check.read import DocxView, ParagraphView, TableView
+from kehoach.check.read.lines import norm
 from kehoach.docx_import.body import append_block, build_sections, paragraph_block
 from kehoach.docx_import.complete import complete_plan
 from kehoach.docx_import.frame import Frame, read_frame

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kehoach.check import ParagraphView
-from kehoach.check.lines import norm
+from kehoach.check.read import ParagraphView
+from kehoach.check.read.lines import norm
 from kehoach.docx_import.review import ReviewItem
 from kehoach.vi import ParseError, format_money, money_to_words, parse_money
 

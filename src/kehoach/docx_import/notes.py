@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kehoach.check import ParagraphView
-from kehoach.check.lines import norm
+from kehoach.check.read import ParagraphView
+from kehoach.check.read.lines import norm
 from kehoach.docx_import.review import ReviewItem
 
 __all__ = ["citation_notes", "format_notes"]

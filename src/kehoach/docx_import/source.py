@@ -1,7 +1,7 @@
 """Open what the user gave import: a .docx, or a .doc/.odt/.rtf converted by LibreOffice.
 
 The file's first bytes decide, not its name: a PDF or a spreadsheet renamed ``.docx`` is
-named for what it is. Reading itself is the checker's (:func:`kehoach.check.read_docx`),
+named for what it is. Reading itself is the checker's (:func:`kehoach.check.read.read_docx`),
 so the same limits apply (size, zip bombs, encrypted files).
 """
 
@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from kehoach.check import DocxReadError, DocxView, read_docx
+from kehoach.check.read import DocxReadError, DocxView, read_docx
 from kehoach.errors import KehoachError
 
 __all__ = ["DocxImportError", "load_view", "sniff"]

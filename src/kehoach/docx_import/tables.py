@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kehoach.check import TableView
-from kehoach.check.lines import norm
+from kehoach.check.read import TableView
+from kehoach.check.read.lines import norm
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.text import escape_rich
 

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kehoach.check import ParagraphView
-from kehoach.check.lines import norm
+from kehoach.check.read import ParagraphView
+from kehoach.check.read.lines import norm
 
 __all__ = [
     "Marker",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kehoach.check.collect import Collector
-from kehoach.check.docx_view import ParagraphView
 from kehoach.check.findings import Msg
-from kehoach.check.lines import is_upper, norm
-from kehoach.check.parts import DocumentParts
-from kehoach.check.styling import align_msg, fmt_pt
+from kehoach.check.read.docx_view import ParagraphView
+from kehoach.check.read.lines import is_upper, norm
+from kehoach.check.read.parts import DocumentParts
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.styling import align_msg, fmt_pt
 from kehoach.profiles import FormatProfile
 from kehoach.profiles.rules import Severity
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kehoach.check.collect import Collector
-from kehoach.check.docx_view import DocxView, HeaderFooterView, SectionView, twips_to_mm
 from kehoach.check.findings import Location, Msg
-from kehoach.check.styling import align_msg, check_style
+from kehoach.check.read.docx_view import DocxView, HeaderFooterView, SectionView, twips_to_mm
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile
 
 __all__ = ["check_page_numbers", "check_page_setup"]

@@ -2,7 +2,7 @@
 from page 2 and not on page 1 (F-PAGENUM-1/2), each appendix numbered on its own
 (F-PAGENUM-4), a table total alone at the top of a page (F-APX-5).
 
-The pages come from :func:`kehoach.check.layout.laid_out_pages` (text lines per page).
+The pages come from :func:`kehoach.check.read.layout.laid_out_pages` (text lines per page).
 A page number is a line holding only digits at the very top or bottom of a page.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kehoach.check.collect import Collector
 from kehoach.check.findings import Location, Msg
+from kehoach.check.rules.collect import Collector
 
 __all__ = ["check_layout", "shown_number"]
 

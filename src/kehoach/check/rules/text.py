@@ -7,9 +7,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from kehoach.check.collect import Collector
-from kehoach.check.docx_view import DocxView, ParagraphView, RunView
 from kehoach.check.findings import Msg
+from kehoach.check.read.docx_view import DocxView, ParagraphView, RunView
+from kehoach.check.rules.collect import Collector
 from kehoach.profiles import FormatProfile
 
 __all__ = ["PLACEHOLDER", "all_paragraphs", "check_text"]

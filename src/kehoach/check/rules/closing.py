@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kehoach.check.collect import Collector
 from kehoach.check.findings import Msg
-from kehoach.check.lines import Line, norm
-from kehoach.check.parts import DocumentParts, authority_pattern
-from kehoach.check.styling import align_msg, check_style
+from kehoach.check.read.lines import Line, norm
+from kehoach.check.read.parts import DocumentParts, authority_pattern
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile
 
 __all__ = ["check_closing"]

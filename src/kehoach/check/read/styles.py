@@ -21,7 +21,7 @@ from typing import Final
 
 from lxml import etree
 
-from kehoach.check.ooxml import A_NS, on_off, to_int, w, wattr
+from kehoach.check.read.ooxml import A_NS, on_off, to_int, w, wattr
 
 __all__ = ["Props", "StyleDef", "StyleSheet", "read_para_props", "read_run_props"]
 

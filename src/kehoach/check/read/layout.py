@@ -2,7 +2,7 @@
 read the pages back (poppler's ``pdftotext``), for the rules that need pages.
 
 Reading only: :func:`laid_out_pages` returns each page's text lines; the page rules
-are in :mod:`kehoach.check.rules_layout`. LibreOffice runs with a throw-away user
+are in :mod:`kehoach.check.rules.layout`. LibreOffice runs with a throw-away user
 profile in a temporary folder, bounded in time; a missing LibreOffice or a failed
 conversion is a :class:`LayoutError` with a message for people.
 """

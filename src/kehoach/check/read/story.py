@@ -1,8 +1,8 @@
 """Reading one story (the body, or a header/footer part) into view blocks.
 
 Each paragraph is resolved through the style chain (F-DOCX-2) by
-:class:`~kehoach.check.styles.StyleSheet`; automatic list labels come from
-:class:`~kehoach.check.numbering.Numbering`.
+:class:`~kehoach.check.read.styles.StyleSheet`; automatic list labels come from
+:class:`~kehoach.check.read.numbering.Numbering`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from kehoach.check.numbering import Numbering
-from kehoach.check.ooxml import MC_NS, local, to_int, w, wattr
-from kehoach.check.styles import Props, StyleSheet, merge, read_para_props, read_run_props
-from kehoach.check.view import (
+from kehoach.check.read.numbering import Numbering
+from kehoach.check.read.ooxml import MC_NS, local, to_int, w, wattr
+from kehoach.check.read.styles import Props, StyleSheet, merge, read_para_props, read_run_props
+from kehoach.check.read.view import (
     Block,
     CellRef,
     CellView,

@@ -12,21 +12,21 @@ The view is what the format checker (and the renderer's tests) compare with a
   direct formatting, theme fonts (``minorHAnsi``…) replaced by the theme's font names.
 
 Lengths are kept in the file's own units (twips = 1/20 pt; 1 mm ≈ 56.7 twips) with
-``*_mm``/``*_pt`` helpers. Reading is defensive (:mod:`kehoach.check.package`): any
-unreadable input raises :class:`~kehoach.check.errors.DocxReadError`.
+``*_mm``/``*_pt`` helpers. Reading is defensive (:mod:`kehoach.check.read.package`): any
+unreadable input raises :class:`~kehoach.check.read.errors.DocxReadError`.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from kehoach.check.errors import DocxReadError
-from kehoach.check.numbering import Numbering
-from kehoach.check.ooxml import R_NS, on_off, to_int, w, wattr
-from kehoach.check.package import MAX_PARAGRAPHS, Package, Source, open_package
-from kehoach.check.story import StoryReader
-from kehoach.check.styles import StyleSheet
-from kehoach.check.view import (
+from kehoach.check.read.errors import DocxReadError
+from kehoach.check.read.numbering import Numbering
+from kehoach.check.read.ooxml import R_NS, on_off, to_int, w, wattr
+from kehoach.check.read.package import MAX_PARAGRAPHS, Package, Source, open_package
+from kehoach.check.read.story import StoryReader
+from kehoach.check.read.styles import StyleSheet
+from kehoach.check.read.view import (
     Block,
     CellRef,
     CellView,

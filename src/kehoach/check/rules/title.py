@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kehoach.check.collect import Collector
-from kehoach.check.dateline import parse_number
 from kehoach.check.findings import Msg
-from kehoach.check.lines import is_upper, norm
-from kehoach.check.parts import DocumentParts
-from kehoach.check.styling import align_msg, check_style
+from kehoach.check.read.dateline import parse_number
+from kehoach.check.read.lines import is_upper, norm
+from kehoach.check.read.parts import DocumentParts
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile
 
 __all__ = ["check_title"]

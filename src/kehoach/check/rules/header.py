@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from kehoach.check.collect import Collector
-from kehoach.check.dateline import parse_date_line, parse_number
 from kehoach.check.findings import Msg
-from kehoach.check.lines import Line, norm, upper_key
-from kehoach.check.parts import DocumentParts
-from kehoach.check.rules_text import PLACEHOLDER
-from kehoach.check.styling import align_msg, check_style
+from kehoach.check.read.dateline import parse_date_line, parse_number
+from kehoach.check.read.lines import Line, norm, upper_key
+from kehoach.check.read.parts import DocumentParts
+from kehoach.check.rules.collect import Collector
+from kehoach.check.rules.styling import align_msg, check_style
+from kehoach.check.rules.text import PLACEHOLDER
 from kehoach.profiles import FormatProfile
 
 __all__ = ["check_header"]

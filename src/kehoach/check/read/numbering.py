@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kehoach.check.ooxml import to_int, w, wattr
-from kehoach.check.styles import Props, read_para_props
+from kehoach.check.read.ooxml import to_int, w, wattr
+from kehoach.check.read.styles import Props, read_para_props
 
 __all__ = ["Level", "Numbering", "roman"]
 

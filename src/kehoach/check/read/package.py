@@ -18,7 +18,7 @@ from typing import IO, Final
 
 from lxml import etree
 
-from kehoach.check.errors import DocxReadError
+from kehoach.check.read.errors import DocxReadError
 
 __all__ = [
     "MAX_COMPRESSION_RATIO",
