@@ -10,7 +10,7 @@ import pytest
 
 import kehoach
 from kehoach import PluginLoadError, get_plugin_manager, plan_types
-from kehoach.manager import BUILTIN_PLUGINS, discover, hooks_of, plugin_info
+from kehoach.plugin_host.manager import BUILTIN_PLUGINS, discover, hooks_of, plugin_info
 from plugin_fakes import install_fake
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,7 +198,7 @@ def test_wrong_hook_argument_is_an_error(monkeypatch, tmp_path):
 
 def test_source_tree_fallback_reads_kehoachs_pyproject(monkeypatch):
     """Without installed metadata, the built-ins are read from the source tree's pyproject."""
-    import kehoach.manager as manager
+    import kehoach.plugin_host.manager as manager
 
     monkeypatch.setattr(manager, "_group_entry_points", lambda: [])
     found = {ep.name: builtin for ep, builtin in manager.discover()}
@@ -212,7 +212,7 @@ def test_group_scan_finds_what_importlib_finds(monkeypatch, tmp_path):
     """The group's entry points are those of importlib.metadata.entry_points(group=…)."""
     from importlib.metadata import entry_points
 
-    import kehoach.manager as manager
+    import kehoach.plugin_host.manager as manager
 
     install_fake(monkeypatch, tmp_path, "kehoach-extra", {"extra": "kehoach_extra"}, {})
 

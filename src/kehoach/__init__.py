@@ -41,9 +41,20 @@ if TYPE_CHECKING:
         Problem,
         UsageError,
     )
-    from kehoach.hookspecs import hookimpl
     from kehoach.loader import Positions, positions_of
-    from kehoach.manager import (
+    from kehoach.migrate import migrate_plan
+    from kehoach.model import BlockKind, BlockOutput, Plan, Progress
+    from kehoach.orgs import Organization
+    from kehoach.pdf import to_pdf
+    from kehoach.plugin_host.errors import (
+        DuplicatePlanTypeError,
+        PluginError,
+        PluginHookError,
+        PluginLoadError,
+        UnknownPlanTypeError,
+    )
+    from kehoach.plugin_host.hookspecs import hookimpl
+    from kehoach.plugin_host.manager import (
         PluginInfo,
         format_profiles,
         get_plugin_manager,
@@ -51,20 +62,10 @@ if TYPE_CHECKING:
         plan_types,
         plugin_info,
     )
-    from kehoach.migrate import migrate_plan
-    from kehoach.model import BlockKind, BlockOutput, Plan, Progress
-    from kehoach.orgs import Organization
-    from kehoach.pdf import to_pdf
-    from kehoach.plugin_errors import (
-        DuplicatePlanTypeError,
-        PluginError,
-        PluginHookError,
-        PluginLoadError,
-        UnknownPlanTypeError,
-    )
-    from kehoach.plugin_render import plugin_renderer
+    from kehoach.plugin_host.registry import PlanType, PlanTypeRegistry, SkeletonArea
+    from kehoach.plugin_host.renderer import plugin_renderer
+    from kehoach.plugin_host.review import review_plan
     from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
-    from kehoach.registry import PlanType, PlanTypeRegistry, SkeletonArea
     from kehoach.render import default_template
     from kehoach.render.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
@@ -74,7 +75,6 @@ if TYPE_CHECKING:
         iter_texts,
         obsolete_names,
         plan_text,
-        review_plan,
     )
     from kehoach.rollover import ReviewItem, Rollover
     from kehoach.starter import DEFAULT_ORG, starting_plan
@@ -88,7 +88,7 @@ _LAZY: dict[str, str] = {
     "ComposedDocument": "kehoach.compose",
     "DEFAULT_ORG": "kehoach.starter",
     "DocxImportError": "kehoach.docx_import",
-    "DuplicatePlanTypeError": "kehoach.plugin_errors",
+    "DuplicatePlanTypeError": "kehoach.plugin_host.errors",
     "ImportResult": "kehoach.docx_import",
     "InputError": "kehoach.errors",
     "KehoachError": "kehoach.errors",
@@ -98,21 +98,21 @@ _LAZY: dict[str, str] = {
     "Plan": "kehoach.model",
     "FormatProfile": "kehoach.profiles",
     "BUILTIN_PROFILES": "kehoach.profiles",
-    "PlanType": "kehoach.registry",
-    "PlanTypeRegistry": "kehoach.registry",
+    "PlanType": "kehoach.plugin_host.registry",
+    "PlanTypeRegistry": "kehoach.plugin_host.registry",
     "PlanWarning": "kehoach.review",
-    "PluginError": "kehoach.plugin_errors",
-    "PluginHookError": "kehoach.plugin_errors",
-    "PluginInfo": "kehoach.manager",
-    "PluginLoadError": "kehoach.plugin_errors",
+    "PluginError": "kehoach.plugin_host.errors",
+    "PluginHookError": "kehoach.plugin_host.errors",
+    "PluginInfo": "kehoach.plugin_host.manager",
+    "PluginLoadError": "kehoach.plugin_host.errors",
     "Positions": "kehoach.loader",
     "Problem": "kehoach.errors",
     "Progress": "kehoach.model",
     "ProgressWarning": "kehoach.report.links",
     "ReviewItem": "kehoach.rollover",
     "Rollover": "kehoach.rollover",
-    "SkeletonArea": "kehoach.registry",
-    "UnknownPlanTypeError": "kehoach.plugin_errors",
+    "SkeletonArea": "kehoach.plugin_host.registry",
+    "UnknownPlanTypeError": "kehoach.plugin_host.errors",
     "UsageError": "kehoach.errors",
     "builtin_warnings": "kehoach.review",
     "compose": "kehoach.api",
@@ -120,10 +120,10 @@ _LAZY: dict[str, str] = {
     "default_template": "kehoach.render",
     "export_plan_sheet": "kehoach.api",
     "export_progress_sheet": "kehoach.api",
-    "get_plugin_manager": "kehoach.manager",
-    "format_profiles": "kehoach.manager",
-    "hookimpl": "kehoach.hookspecs",
-    "hooks_of": "kehoach.manager",
+    "get_plugin_manager": "kehoach.plugin_host.manager",
+    "format_profiles": "kehoach.plugin_host.manager",
+    "hookimpl": "kehoach.plugin_host.hookspecs",
+    "hooks_of": "kehoach.plugin_host.manager",
     "migrate_plan": "kehoach.migrate",
     "import_docx": "kehoach.docx_import",
     "import_plan_sheet": "kehoach.api",
@@ -136,14 +136,14 @@ _LAZY: dict[str, str] = {
     "plan_schema": "kehoach.api",
     "plan_schema_json": "kehoach.api",
     "plan_text": "kehoach.review",
-    "plan_types": "kehoach.manager",
-    "plugin_info": "kehoach.manager",
-    "plugin_renderer": "kehoach.plugin_render",
+    "plan_types": "kehoach.plugin_host.manager",
+    "plugin_info": "kehoach.plugin_host.manager",
+    "plugin_renderer": "kehoach.plugin_host.renderer",
     "positions_of": "kehoach.loader",
     "render_plan": "kehoach.api",
     "render_plan_bytes": "kehoach.api",
     "render_report": "kehoach.api",
-    "review_plan": "kehoach.review",
+    "review_plan": "kehoach.plugin_host.review",
     "starting_plan": "kehoach.starter",
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",

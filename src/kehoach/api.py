@@ -41,8 +41,8 @@ def load_plan(
     Raises:
         kehoach.InputError: naming the file, line and field of every problem.
     """
-    from kehoach.manager import block_kinds_of
     from kehoach.model.kinds import block_kinds
+    from kehoach.plugin_host.manager import block_kinds_of
 
     kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
     with block_kinds(kinds):
@@ -61,8 +61,8 @@ def load_plan_located(
     Raises:
         kehoach.InputError: naming the file, line and field of every problem.
     """
-    from kehoach.manager import block_kinds_of
     from kehoach.model.kinds import block_kinds
+    from kehoach.plugin_host.manager import block_kinds_of
 
     kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
     with block_kinds(kinds):
@@ -110,7 +110,7 @@ def _render(
 ) -> None:
     # An explicit renderer is used as it is; otherwise the plugins choose the template.
     if renderer is None:
-        from kehoach.plugin_render import plugin_renderer
+        from kehoach.plugin_host.renderer import plugin_renderer
 
         renderer = plugin_renderer(plan, document, plugin_manager)
     renderer.render(document, target, force=force)
@@ -167,7 +167,7 @@ def load_progress(
     Raises:
         kehoach.InputError: naming the file and the place of every problem.
     """
-    from kehoach.report.load import load_progress as load
+    from kehoach.progress_input import load_progress as load
 
     return load(source, plan=None if plan is None else _plan(plan), period=period)
 

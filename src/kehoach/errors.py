@@ -9,8 +9,10 @@ file open in Word), are worded for the person who can fix them (:func:`os_reason
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ _WORDS = {
     "vi": {"sheet": "trang tính", "line": "dòng", "column": "cột", "field": "trường"},
     "en": {"sheet": "sheet", "line": "line", "column": "column", "field": "field"},
 }
+
+Locate = Callable[[tuple[Any, ...]], Problem]
+"""Turns a field path of a file just read into where it was written: a :class:`Problem`
+without a message (a line of a YAML file, a cell of a spreadsheet). Problems found after
+reading (an unknown id) are placed with it."""
 
 
 class KehoachError(Exception):

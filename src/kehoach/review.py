@@ -4,28 +4,29 @@ A :class:`PlanWarning` is not a validation error: the plan loads and renders. It
 what a reviewer would send back: a trích yếu starting upper-case (F-SUBJ-1), no
 recipients, a plan year that is not the year of the document date, a closing "./." in
 a document under 05-HD/VPTW (F-BODY-6), "[…]" places left to fill, bodies that no
-longer exist. Plan types and plugins add their own (hook ``kehoach_review_plan``).
+longer exist. Plan types and plugins add their own (hook ``kehoach_review_plan``);
+:func:`kehoach.review_plan` (in :mod:`kehoach.plugin_host.review`) runs them all.
+
+This module sits below the plugin machinery: the hook specifications and plan types
+name :class:`PlanWarning`, and nothing here asks a plugin.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import Literal
 
+from kehoach.compose import resolve_profile
 from kehoach.loader import format_path
 from kehoach.model import Plan
 from kehoach.model.data import iter_free_text
 from kehoach.model.plan import block_texts
 from kehoach.orgs import LAST_DISTRICT_YEAR, MERGER_YEAR, Organization
 from kehoach.vi import convert_tone_style, normalize_text
-
-if TYPE_CHECKING:
-    import pluggy
-
-    from kehoach.registry import PlanCheck, PlanType
 
 MARKER = re.compile(r"\[[^\[\]\n]{2,}\]")
 """A place left for staff to fill: "[Ghi mục đích của kế hoạch]"."""
@@ -82,6 +83,16 @@ _REVIEWING: ContextVar[tuple[Plan, list[tuple[str, str]]] | None] = ContextVar(
 )
 
 
+@contextmanager
+def texts_walked_once(plan: Plan) -> Iterator[None]:
+    """Within the block, :func:`iter_texts` of ``plan`` replays one walk of its texts."""
+    reviewing = _REVIEWING.set((plan, list(iter_texts(plan))))
+    try:
+        yield
+    finally:
+        _REVIEWING.reset(reviewing)
+
+
 def fold(text: str) -> str:
     """Comparison form: NFC, case-folded, one tone-mark style ("hoá" = "hóa")."""
     return convert_tone_style(normalize_text(text).casefold(), "old")
@@ -131,8 +142,6 @@ def check_year(plan: Plan) -> Iterator[PlanWarning]:
 
 def check_closing(plan: Plan) -> Iterator[PlanWarning]:
     """F-BODY-6: under 05-HD/VPTW (from 27/5/2026) the body ends with "." and not "./."."""
-    from kehoach.compose import resolve_profile
-
     profile = resolve_profile(plan.format, plan.header.date)
     if profile.id != "party-2026" or not plan.closing:
         return
@@ -221,23 +230,6 @@ def builtin_warnings(plan: Plan) -> list[PlanWarning]:
     return [warning for check in BUILTIN_CHECKS for warning in check(plan)]
 
 
-# --- checks plan types share ------------------------------------------------------------
-
-
-def check_areas(plan: Plan, plan_type: PlanType) -> Iterator[PlanWarning]:
-    """Each area of the type's skeleton is spoken of somewhere in the plan."""
-    text = plan_text(plan)
-    field = "parts" if plan.parts else "sections" if plan.sections else "content.objectives"
-    for area in plan_type.areas:
-        if area.keywords and not any(fold(k) in text for k in area.keywords):
-            yield PlanWarning(
-                "P-AREA-1",
-                field,
-                f"kế hoạch {plan_type.name.lower()} chưa có nội dung về “{area.title}”",
-                f"the {plan_type.name_en.lower()} plan says nothing about “{area.title}”",
-            )
-
-
 def obsolete_names(
     plan: Plan, names: Iterable[tuple[str, str]], *, code: str, since: int = MERGER_YEAR
 ) -> Iterator[PlanWarning]:
@@ -263,85 +255,15 @@ def obsolete_names(
                 )
 
 
-# --- the runner -------------------------------------------------------------------------
-
-
-def review_plan(
-    plan: Plan, *, plugin_manager: pluggy.PluginManager | None = None
-) -> list[PlanWarning]:
-    """Every review warning on ``plan``: built-in checks, its plan type's, and plugins'.
-
-    Args:
-        plan: A validated plan.
-        plugin_manager: The manager to ask; default: :func:`kehoach.get_plugin_manager`.
-
-    Returns:
-        The warnings, each tagged with the plugin that raised it.
-
-    Raises:
-        kehoach.PluginHookError: a plugin's check raised (names the plugin and hook).
-    """
-    from kehoach.manager import get_plugin_manager
-
-    pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
-    reviewing = _REVIEWING.set((plan, list(iter_texts(plan))))
-    try:
-        return _review(plan, pm)
-    finally:
-        _REVIEWING.reset(reviewing)
-
-
-def _review(plan: Plan, pm: pluggy.PluginManager) -> list[PlanWarning]:
-    from kehoach.manager import call_each, plan_types, run_hook
-
-    registry = plan_types(pm)
-    plan_type = registry.find(plan.plan_type) if plan.plan_type else None
-    warnings: list[PlanWarning] = []
-    if plan.plan_type and plan_type is None:
-        known = ", ".join(registry.ids()) or "-"
-        warnings.append(
-            PlanWarning(
-                "P-TYPE-1",
-                "plan_type",
-                f"không có loại kế hoạch “{plan.plan_type}” (đã cài: {known})",
-                f"no plan type “{plan.plan_type}” is installed (installed: {known})",
-            )
-        )
-    for plugin, result in call_each(pm, "kehoach_review_plan", plan=plan, plan_type=plan_type):
-        for warning in result or ():
-            warnings.append(replace(warning, plugin=warning.plugin or plugin))
-    if plan_type is not None:
-        provider = registry.provider(plan_type.id) or "?"
-        own = [*check_areas(plan, plan_type)]
-        for check in plan_type.checks:
-            name = getattr(check, "__name__", "check")
-            own.extend(
-                run_hook(
-                    provider,
-                    f"PlanType({plan_type.id!r}).checks: {name}",
-                    _run,
-                    check=check,
-                    plan=plan,
-                )
-            )
-        warnings += [replace(w, plugin=w.plugin or provider) for w in own]
-    return warnings
-
-
-def _run(*, check: PlanCheck, plan: Plan) -> list[PlanWarning]:
-    return list(check(plan))
-
-
 __all__ = [
     "BUILTIN_CHECKS",
     "LAST_DISTRICT_YEAR",
     "MARKER",
     "PlanWarning",
     "builtin_warnings",
-    "check_areas",
     "fold",
     "iter_texts",
     "obsolete_names",
     "plan_text",
-    "review_plan",
+    "texts_walked_once",
 ]

@@ -16,7 +16,7 @@ from kehoach.loader import load_model
 from kehoach.model import Plan
 from kehoach.model.plan import V1_FIELDS
 from kehoach.orgs import Organization
-from kehoach.registry import PlanType
+from kehoach.plugin_host.registry import PlanType
 from kehoach.vi import body_code, roman
 
 DEFAULT_ORG = "Tỉnh ủy [Tên tỉnh]"

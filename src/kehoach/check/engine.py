@@ -237,7 +237,7 @@ def check_docx(
             date line (Party: from 27/5/2026 party-2026, before party-2018, no readable
             date party-2026 and an F-SRC-1 warning).
         profiles: The profiles to choose from, by id (``kehoach check`` passes those
-            of the plugins, :func:`kehoach.manager.format_profiles`); ``None`` for
+            of the plugins, :func:`kehoach.plugin_host.manager.format_profiles`); ``None`` for
             kehoach's own (``kehoach.profiles.BUILTIN_PROFILES``).
         layout: Lay the document out with LibreOffice (PDF) and check the rules that
             need pages (page numbers shown, appendices numbered apart, a total alone

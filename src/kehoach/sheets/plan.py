@@ -25,13 +25,15 @@ the plan's value exactly; an amount too large for a spreadsheet number (10^15 đ
 more) is written as text.
 
 The work is split by job: :mod:`~kehoach.sheets.plan_layout` (sheets, columns, cells),
-:mod:`~kehoach.sheets.plan_write` (export), :mod:`~kehoach.sheets.plan_read` with
-:mod:`~kehoach.sheets.plan_read_budget` and :mod:`~kehoach.sheets.plan_reader`
+:mod:`~kehoach.sheets.plan_write` (export), :mod:`~kehoach.sheets.plan_import` with
+:mod:`~kehoach.sheets.plan_import_budget` and :mod:`~kehoach.sheets.plan_cell_reader`
 (import). This module gathers their public names.
 """
 
 from __future__ import annotations
 
+from kehoach.sheets.plan_cell_reader import raise_located
+from kehoach.sheets.plan_import import read_plan_sheet
 from kehoach.sheets.plan_layout import (
     BUDGET,
     BUDGET_COLUMNS,
@@ -50,8 +52,6 @@ from kehoach.sheets.plan_layout import (
     TASKS,
     VERSION,
 )
-from kehoach.sheets.plan_read import read_plan_sheet
-from kehoach.sheets.plan_reader import raise_located
 from kehoach.sheets.plan_write import plan_sheet_bytes, plan_workbook
 
 __all__ = [

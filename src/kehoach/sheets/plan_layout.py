@@ -1,7 +1,7 @@
 """The plan sheet's layout (version 1): its sheets, columns and what each cell shows.
 
 Writing (:mod:`kehoach.sheets.plan_write`) fills these cells from the plan; reading
-(:mod:`kehoach.sheets.plan_read`) compares each cell with what was written, so an
+(:mod:`kehoach.sheets.plan_import`) compares each cell with what was written, so an
 unedited cell keeps the plan's value exactly. The layout is described in
 :mod:`kehoach.sheets.plan`.
 """

@@ -14,11 +14,10 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
-from kehoach.errors import InputError, Problem
+from kehoach.errors import InputError, Locate, Problem
 from kehoach.loader import data_positions, format_path
 from kehoach.messages import word_error
 from kehoach.model import Progress
-from kehoach.report.load import Locate
 from kehoach.sheets.progress_layout import (
     BUDGET,
     BUDGET_COLS,

@@ -18,13 +18,13 @@ from typing import Any
 
 import pluggy
 
-from kehoach import hookspecs
 from kehoach.errors import KehoachError
-from kehoach.hookspecs import PROJECT
 from kehoach.model.kinds import BlockKind
-from kehoach.plugin_errors import PluginHookError, PluginLoadError
+from kehoach.plugin_host import hookspecs
+from kehoach.plugin_host.errors import PluginHookError, PluginLoadError
+from kehoach.plugin_host.hookspecs import PROJECT
+from kehoach.plugin_host.registry import PlanTypeRegistry
 from kehoach.profiles import FormatProfile
-from kehoach.registry import PlanTypeRegistry
 
 GROUP = PROJECT
 """The entry-point group plugins are declared in: ``[project.entry-points.kehoach]``."""
@@ -158,7 +158,7 @@ def _source_tree_entry_points() -> list[EntryPoint]:
     """
     import tomllib  # only without an installed distribution: not on every start
 
-    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"  # src/kehoach/plugin_host/
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):

@@ -1,27 +1,27 @@
 """Read progress data from YAML, JSON or a progress spreadsheet, with located errors.
 
+It sits above both :mod:`kehoach.report` (whose links it checks) and
+:mod:`kehoach.sheets` (whose progress spreadsheet it reads).
+
 With the plan at hand, ids are checked at load time so that an unknown id is reported
 at its YAML line or spreadsheet cell, with the nearest known ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from kehoach.errors import InputError, Problem
+from kehoach.errors import InputError, Locate, Problem
 from kehoach.loader import data_positions, format_path, problems_from, read_mapping
 from kehoach.model import Plan, Progress
 from kehoach.report.links import Notice, link_progress
 
 ProgressSource = str | PathLike[str] | Mapping[str, Any] | Progress
-
-Locate = Callable[[tuple[Any, ...]], Problem]
-"""Turns a progress field path into where it was written: a :class:`Problem` without a message."""
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -53,6 +53,8 @@ def load_progress(
         return progress
     path = Path(source)
     if path.suffix.lower() in SHEET_SUFFIXES:
+        # Imported here for speed, not for a cycle: a YAML progress file does not pay
+        # for loading openpyxl.
         from kehoach.sheets.progress import read_progress_sheet
 
         progress, locate = read_progress_sheet(path)

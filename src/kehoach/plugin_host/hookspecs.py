@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from kehoach.compose import ComposedDocument
     from kehoach.model import Plan
     from kehoach.model.kinds import BlockKind
+    from kehoach.plugin_host.registry import PlanType, PlanTypeRegistry
     from kehoach.profiles import FormatProfile
-    from kehoach.registry import PlanType, PlanTypeRegistry
     from kehoach.review import PlanWarning
 
 PROJECT = "kehoach"

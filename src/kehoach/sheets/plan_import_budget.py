@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kehoach.sheets.plan_cell_reader import CellReader, match_ids, required_text
 from kehoach.sheets.plan_layout import (
     BUDGET,
     BUDGET_COLUMNS,
@@ -20,7 +21,6 @@ from kehoach.sheets.plan_layout import (
     line_cells,
     source_cells,
 )
-from kehoach.sheets.plan_reader import CellReader, match_ids, required_text
 from kehoach.sheets.workbook import SheetRow, money_cell, money_value, text_cell
 
 

@@ -1,7 +1,7 @@
 """Reading the plan sheet back onto the plan: the workbook checked, then each sheet read.
 
-Targets and tasks are read here, the budget in :mod:`kehoach.sheets.plan_read_budget`;
-both go through :class:`~kehoach.sheets.plan_reader.CellReader`, so an unedited cell
+Targets and tasks are read here, the budget in :mod:`kehoach.sheets.plan_import_budget`;
+both go through :class:`~kehoach.sheets.plan_cell_reader.CellReader`, so an unedited cell
 keeps the plan's value and every problem names its sheet, row and column.
 """
 
@@ -15,6 +15,14 @@ from kehoach.loader import format_path
 from kehoach.model import Plan
 from kehoach.model.data import iter_target_data
 from kehoach.model.placeholders import placeholders
+from kehoach.sheets.plan_cell_reader import (
+    CellReader,
+    match_ids,
+    raise_located,
+    required_text,
+    support_lines,
+)
+from kehoach.sheets.plan_import_budget import read_budget
 from kehoach.sheets.plan_layout import (
     BUDGET,
     BUDGET_COLUMNS,
@@ -30,14 +38,6 @@ from kehoach.sheets.plan_layout import (
     VERSION,
     target_cells,
     task_cells,
-)
-from kehoach.sheets.plan_read_budget import read_budget
-from kehoach.sheets.plan_reader import (
-    CellReader,
-    match_ids,
-    raise_located,
-    required_text,
-    support_lines,
 )
 from kehoach.sheets.workbook import (
     CellError,

@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import KehoachError
-from kehoach.manager import call_each, get_plugin_manager, merged_mapping, plan_types
-from kehoach.plugin_errors import PluginError, PluginHookError
+from kehoach.plugin_host.errors import PluginError, PluginHookError
+from kehoach.plugin_host.manager import call_each, get_plugin_manager, merged_mapping, plan_types
+from kehoach.render import CONTEXT_VARIABLES, Renderer
 
 if TYPE_CHECKING:
     import pluggy
 
     from kehoach.compose import ComposedDocument
     from kehoach.model import Plan
-    from kehoach.registry import PlanType
-    from kehoach.render import Renderer
+    from kehoach.plugin_host.registry import PlanType
 
 _POSTPROCESS = "kehoach_postprocess_docx"
 
@@ -40,8 +40,6 @@ def plugin_renderer(
         kehoach.PluginError: a plugin's hook raised, answered something unusable (a
             template that does not exist or lacks a style, a name given twice).
     """
-    from kehoach.render import CONTEXT_VARIABLES, Renderer
-
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
     plan_type = plan_types(pm).find(plan.plan_type) if plan.plan_type else None
     template, template_plugin = _template(pm, plan, plan_type)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from kehoach.orgs import Organization
-from kehoach.plugin_errors import DuplicatePlanTypeError, UnknownPlanTypeError
+from kehoach.plugin_host.errors import DuplicatePlanTypeError, UnknownPlanTypeError
 
 if TYPE_CHECKING:
     from kehoach.model import Plan
