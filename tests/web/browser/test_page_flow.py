@@ -87,8 +87,13 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     plan = page.locator(".toolbar h1").inner_text()
     assert plan.endswith(".yaml")
     assert page.locator(".review-item").count() > 0
-    assert page.locator(".form-root .msg.review").count() > 0  # shown at the fields too
-    assert page.locator(".form-root .badge.review").count() > 0  # and counted on folded items
+    # Each point is also shown where it is in the plan: counted on the folded section …
+    assert page.locator(f"details{at(CONTENT)} > summary .badge.review").count() == 1
+    # … and at the field itself once "Xem chỗ này" unfolds the way to it.
+    point = page.locator(".review-item").filter(has_text="Chỉ tiêu ct-hoi-nghi:")
+    point.get_by_role("button", name="Xem chỗ này").click()
+    at_field = page.locator(".form-root .msg.review").filter(has_text="Chỉ tiêu ct-hoi-nghi:")
+    assert at_field.is_visible()
 
     # 2. A task edited (with & and <…>, which must print as typed) …
     assert section_titles(page)[1:4] == [

@@ -8,6 +8,7 @@ import { field } from "./form.js";
 import { clearMessages, jumpTo, showMessages } from "./messages.js";
 import { Schema } from "./schema.js";
 import { reviewPanel } from "./panel-review.js";
+import { placeReviewItems } from "./review-places.js";
 import { followUpPanel, targetHints } from "./panel-followup.js";
 
 const PREVIEW_DELAY_MS = 600;
@@ -53,6 +54,7 @@ export async function editorScreen(app, main, name, params) {
   };
 
   const formBox = h("div", { class: "form-root" });
+  const review = placeReviewItems(file.review ?? [], state.data);
   // Review points not ticked yet are shown at the fields they are about.
   const showReview = (items) => showMessages(formBox, items.filter((i) => !i.done), "review", { badge: badge(app) });
   formBox.appendChild(field(ctx, schema.root, () => state.data, (v) => (state.data = v), [], { bare: true, label: "" }));
@@ -104,14 +106,14 @@ export async function editorScreen(app, main, name, params) {
         h("section", { class: "form-col", "aria-label": kind === "plan" ? t("editor.form") : t("editor.formProgress") },
           formBox),
         h("aside", { class: "side-col" },
-          reviewPanel(app, state, file.review ?? [], formBox, showReview),
+          reviewPanel(app, state, review, formBox, showReview),
           followUpPanel(app, state, save),
           h("section", { class: "preview", "aria-label": t("editor.preview") },
             h("h2", {}, t("editor.preview")), previewNote, previewBox)))),
   );
   showList(app, summary, formBox, file.warnings ?? [], "warning");
   showList(app, summary, formBox, file.errors ?? [], "error");
-  showReview(file.review ?? []);
+  showReview(review);
   announce(t("status.ready"));
   preview(app, state, previewBox, previewNote, formBox);
 }
