@@ -35,6 +35,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "cli": ("docx", "docxtpl"),
     "plugins": ("kehoach.cli",),
     "pdf": ("kehoach.cli", "docx", "docxtpl", "kehoach.model", "kehoach.compose"),
+    "web": ("kehoach.cli", "docx", "docxtpl"),
 }
 
 
@@ -86,6 +87,7 @@ def test_cli_uses_the_public_facade():
         "kehoach.pdf",
         "kehoach.parallel",
         "kehoach.docx_import",
+        "kehoach.web.serve",
     )
     for path in sorted((SRC / "cli").glob("*.py")):
         private = sorted(
@@ -96,3 +98,17 @@ def test_cli_uses_the_public_facade():
             and name not in allowed
         )
         assert private == [], f"cli/{path.name} imports {private}"
+
+
+def test_only_serve_imports_the_web_extra():
+    """Starlette, uvicorn and kehoach.web stay out of every module but kehoach.web itself:
+    the core install works without the web extra."""
+    web = ("starlette", "uvicorn", "multipart", "kehoach.web")
+    for path in sorted(SRC.rglob("*.py")):
+        if path.is_relative_to(SRC / "web"):
+            continue
+        bad = sorted(n for n in _imports(path) if any(n == w or n.startswith(w + ".") for w in web))
+        if path == SRC / "cli" / "serve_commands.py":
+            assert bad == ["kehoach.web.serve"], bad  # imported inside run_serve only
+            continue
+        assert bad == [], f"{path.relative_to(SRC)} imports {bad}"

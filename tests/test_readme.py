@@ -106,6 +106,9 @@ def test_wheel_renders_from_outside_the_source_tree(tmp_path):
         names = archive.namelist()
     assert "kehoach/templates/party.docx" in names
     assert "kehoach/py.typed" in names
+    # The page of `kehoach serve` ships in the wheel: no CDN, no build step (docs/web.md).
+    assert "kehoach/web/templates/index.html" in names
+    assert any(n.startswith("kehoach/web/static/") for n in names)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run(
@@ -128,3 +131,16 @@ def test_wheel_renders_from_outside_the_source_tree(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(elsewhere / "out.docx")
+    # Without the web extra, `kehoach serve` says in one line what to install.
+    serve = subprocess.run(
+        [str(venv / "bin" / "kehoach"), "serve", "--no-browser"],
+        cwd=elsewhere,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert serve.returncode == 2
+    assert serve.stderr.strip().splitlines() == [
+        'Lỗi: kehoach serve cần gói bổ sung: pip install "kehoach[web]"'
+    ]

@@ -77,7 +77,7 @@ if TYPE_CHECKING:
         plan_text,
     )
     from kehoach.rollover import ReviewItem, Rollover
-    from kehoach.starter import DEFAULT_ORG, starting_plan
+    from kehoach.starter import DEFAULT_ORG, starting_plan, starting_plan_text
 
     __version__: str
 
@@ -87,6 +87,7 @@ _LAZY: dict[str, str] = {
     "BlockOutput": "kehoach.model",
     "ComposedDocument": "kehoach.compose",
     "DEFAULT_ORG": "kehoach.starter",
+    "starting_plan_text": "kehoach.starter",
     "DocxImportError": "kehoach.docx_import",
     "DuplicatePlanTypeError": "kehoach.plugin_host.errors",
     "ImportResult": "kehoach.docx_import",
@@ -259,6 +260,7 @@ __all__ = [
     "render_report",
     "review_plan",
     "starting_plan",
+    "starting_plan_text",
     "to_pdf",
     "to_yaml",
     "to_yaml_over",

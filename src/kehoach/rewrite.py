@@ -45,7 +45,8 @@ def rewrite_yaml(original: str, full: dict[str, Any], lean: dict[str, Any], head
         tree = CommentedMap()
     tree = merge_into(tree, full, lean)
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    return comment + "\n" + dump_roundtrip(tree)
+    # No header (a save over the person's own file): the text starts as it did.
+    return comment + "\n" + dump_roundtrip(tree) if comment else dump_roundtrip(tree)
 
 
 def merge_into(old: Any, full: Any, lean: Any) -> Any:

@@ -189,4 +189,37 @@ def _standard_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
     }
 
 
-__all__ = ["DEFAULT_ORG", "starting_data", "starting_plan"]
+def starting_plan_text(plan_type: PlanType, org: Organization, file_name: str) -> str:
+    """The YAML text ``kehoach new`` writes to ``file_name``: the starting plan under a
+    header saying what to fill in and how to render it.
+
+    Raises:
+        kehoach.UsageError: the year is out of range, or the issuing body's symbol
+            cannot be derived from its name.
+    """
+    import yaml
+
+    from kehoach.dump import to_yaml
+
+    if not 1930 <= org.year <= 2200:
+        raise UsageError(
+            f"năm {org.year} không hợp lệ (1930–2200)", f"invalid year {org.year} (1930–2200)"
+        )
+    plan = starting_plan(plan_type, org)
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    header = "\n".join(
+        [
+            f"{plan_type.title(org.year)}: kế hoạch khởi đầu do `kehoach new` tạo.",
+            "",
+            "Điền mọi chỗ trong ngoặc vuông [...]; `kehoach validate` báo những chỗ còn thiếu.",
+            "Dấu trong câu: **đậm**, *nghiêng*; {mã} đặt một chỉ tiêu vào câu.",
+            "Dựng văn bản Word:",
+            f"  kehoach render {file_name} -o {stem}.docx",
+        ]
+    )
+    text = to_yaml(plan, header=header)
+    load_model(Plan, yaml.safe_load(text))  # what we write must load back as it is
+    return text
+
+
+__all__ = ["DEFAULT_ORG", "starting_data", "starting_plan", "starting_plan_text"]

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kehoach.cli.plan_sheet_commands",
     "kehoach.cli.pdf_commands",
     "kehoach.cli.import_commands",
+    "kehoach.cli.serve_commands",
 )
 
 

@@ -133,21 +133,8 @@ def run_plugins(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the starting plan of ``--type`` for ``--org`` and ``--year``."""
-    from kehoach import (
-        DEFAULT_ORG,
-        Organization,
-        UsageError,
-        load_plan,
-        plan_types,
-        starting_plan,
-        to_yaml,
-        write_atomic,
-    )
+    from kehoach import DEFAULT_ORG, Organization, plan_types, starting_plan_text, write_atomic
 
-    if not 1930 <= args.year <= 2200:
-        raise UsageError(
-            f"năm {args.year} không hợp lệ (1930–2200)", f"invalid year {args.year} (1930–2200)"
-        )
     target = Path(args.output)
     if target.exists() and not args.force:
         raise OutputExistsError(target)
@@ -156,19 +143,7 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
     org = Organization(
         name=args.org or DEFAULT_ORG, year=args.year, superior=args.superior, place=args.place
     )
-    plan = starting_plan(plan_type, org)
-    header = "\n".join(
-        [
-            f"{plan_type.title(args.year)}: kế hoạch khởi đầu do `kehoach new` tạo.",
-            "",
-            "Điền mọi chỗ trong ngoặc vuông [...]; `kehoach validate` báo những chỗ còn thiếu.",
-            "Dấu trong câu: **đậm**, *nghiêng*; {mã} đặt một chỉ tiêu vào câu.",
-            "Dựng văn bản Word:",
-            f"  kehoach render {target.name} -o {target.with_suffix('.docx').name}",
-        ]
-    )
-    text = to_yaml(plan, header=header)
-    load_plan(_yaml_data(text))  # what we write must load back as it is
+    text = starting_plan_text(plan_type, org, target.name)
     write_atomic(target, text.encode("utf-8"), force=args.force)
     ctx.say(f"Đã tạo {target}", f"Wrote {target}")
     ctx.say(
@@ -176,14 +151,6 @@ def run_new(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Fill in the places in square brackets [...], then check: kehoach validate {target}",
     )
     return 0
-
-
-def _yaml_data(text: str) -> dict[str, object]:
-    import yaml
-
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict)
-    return data
 
 
 __all__ = ["plugin_manager", "register", "run_new", "run_plugins", "run_types"]
