@@ -95,3 +95,28 @@ def test_forms_people_wrote_stay_when_unchanged(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "# Kế hoạch dân vận xã Tả Van" in text
     assert kehoach.load_plan(out).year == 2028
+
+
+def test_progress_figures_written_and_kept():
+    """Achieved figures (Decimals) are written as 3 and 2.5, and a figure written "2,5"
+    that did not change keeps its form (the page saves progress through this)."""
+    from kehoach import load_progress, to_yaml, to_yaml_over
+
+    progress = load_progress(
+        {"period": "6m", "targets": [{"id": "a", "achieved": 3}, {"id": "b", "achieved": "2,5"}]}
+    )
+    assert "achieved: 3\n" in to_yaml(progress) and "achieved: 2.5\n" in to_yaml(progress)
+    original = "\n".join(
+        [
+            "period: 6m",
+            "targets:",
+            "  - id: a  # ghi chú",
+            "    achieved: 1",
+            "  - id: b",
+            '    achieved: "2,5"',
+            "",
+        ]
+    )
+    text = to_yaml_over(progress, original)
+    assert "- id: a  # ghi chú\n    achieved: 3\n" in text
+    assert 'achieved: "2,5"' in text

@@ -8,6 +8,7 @@ their defaults are left out so the file stays as short as what a person writes.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -34,7 +35,13 @@ def _partial(dumper: yaml.SafeDumper, value: PartialDate) -> yaml.MappingNode:
     return dumper.represent_dict({k: v for k, v in data.items() if v is not None})
 
 
+def plain_number(value: Decimal) -> int | float:
+    """A progress quantity as a person writes it: ``3`` (not ``3.0``), ``2.5``."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(Decimal, lambda d, v: d.represent_data(plain_number(v)))
 _Dumper.add_representer(PartialDate, _partial)
 _Dumper.add_representer(
     date, lambda d, v: d.represent_scalar("tag:yaml.org,2002:timestamp", v.isoformat())

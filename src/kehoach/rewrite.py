@@ -16,11 +16,14 @@ new plan's data is merged into the original file read in ruamel.yaml's round-tri
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
+from kehoach.dump import plain_number
+from kehoach.model.progress_types import parse_quantity
 from kehoach.roundtrip import dump_roundtrip, load_roundtrip
 from kehoach.vi import ParseError, parse_date, parse_money
 
@@ -128,6 +131,11 @@ def _same(old: Any, new: Any) -> bool:
             return parse_money(old) == new
         except ParseError:
             return False
+    if isinstance(new, Decimal) and isinstance(old, str):  # progress: "4,5" read as 4.5
+        try:
+            return parse_quantity(old) == new
+        except ValueError:
+            return False
     if isinstance(old, str) and isinstance(new, date):
         try:
             return parse_date(old) == new
@@ -147,6 +155,8 @@ def _plain(value: Any) -> Any:
         return result
     if isinstance(value, list | tuple):
         return CommentedSeq([_plain(item) for item in value])
+    if isinstance(value, Decimal):
+        return plain_number(value)
     if hasattr(value, "year") and not isinstance(value, date) and hasattr(value, "month"):
         parts = {"year": value.year, "month": value.month, "day": value.day}
         return _plain({k: v for k, v in parts.items() if v is not None})

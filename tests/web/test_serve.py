@@ -114,3 +114,21 @@ def test_missing_folder_is_refused(tmp_path: Path, capsys):
     """A folder that does not exist is named in the error (exit 2)."""
     assert main(["serve", "--folder", str(tmp_path / "khong-co"), "--no-browser"]) == 2
     assert "khong-co" in capsys.readouterr().err
+
+
+def test_serve_opens_the_browser_at_the_start_url(folder: Path, monkeypatch, capsys):
+    """Without --no-browser the start address (with its token) is opened; --lang en speaks
+    English."""
+    import uvicorn
+
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)
+    assert main(["serve", "--folder", str(folder), "--port", "0", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert len(opened) == 1 and opened[0].startswith("http://127.0.0.1:")
+    assert f"Open: {opened[0]}" in out
+    opened.clear()
+    assert main(["serve", "--folder", str(folder), "--port", "0", "--no-browser"]) == 0
+    assert opened == []
+    assert "Mở trang: http://127.0.0.1:" in capsys.readouterr().out

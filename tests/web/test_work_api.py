@@ -127,10 +127,14 @@ def test_fill_progress_and_download_the_report(client: TestClient, folder: Path)
     first = loaded["data"]["tasks"][0]
     first.update({"status": "done_on_time", "completed": "2022-03-10", "notes": "Đã ban hành"})
     loaded["data"]["summary"] = "Sáu tháng đầu năm, công tác tuyên giáo đạt kết quả tốt."
+    targets = loaded["data"]["targets"]
+    targets[0]["achieved"] = 3
+    targets[1]["achieved"] = "2,5"
     saved = client.put(f"/api/files/{name}", json=loaded)
     assert saved.status_code == 200, saved.text
     progress = load_progress(folder / name, plan=load_plan(folder / PLAN))
     assert progress.tasks[0].status == "done_on_time"
+    assert [str(t.achieved) for t in progress.targets[:2]] == ["3", "2.5"]
     bad = dict(loaded, version=saved.json()["version"])
     bad["data"] = {**loaded["data"], "tasks": [{"id": "khong-co-nhiem-vu-nay"}]}
     refused = client.put(f"/api/files/{name}", json=bad)

@@ -191,6 +191,20 @@ def _normalise_decimal(value: Decimal) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
+def parse_quantity(value: Any) -> Decimal:
+    """A quantity as progress files write it (``4``, ``4,5``, ``1.250``) as a Decimal.
+
+    Raises:
+        ValueError: it is not a number.
+    """
+    parsed = _parse_quantity(value)
+    if not isinstance(parsed, Decimal):
+        parsed = Decimal(parsed) if isinstance(parsed, int) else None
+    if parsed is None or not parsed.is_finite():
+        raise value_error(f"'{value}' is not a number", f"'{value}' không phải là số")
+    return _normalise_decimal(parsed)
+
+
 MAX_QUANTITY = 10**12  # no plan counts beyond this; it keeps the arithmetic sane
 
 Quantity = Annotated[
@@ -259,6 +273,7 @@ __all__ = [
     "TaskStatus",
     "parse_day",
     "parse_period",
+    "parse_quantity",
     "parse_status",
     "value_error",
 ]
