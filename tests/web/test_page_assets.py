@@ -41,7 +41,9 @@ def test_vietnamese_strings_are_nfc() -> None:
 
 def test_user_text_never_goes_in_as_html() -> None:
     """Only dom.js's safeFragment (the server's escaped preview) parses HTML."""
-    risky = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function")
+    risky = re.compile(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function"
+    )
     for script in SCRIPTS:
         lines = script.read_text("utf-8").splitlines()
         hits = [line for line in lines if risky.search(line) and not line.lstrip().startswith("//")]

@@ -1,1 +1,1 @@
-"""Browser tests of the web page (a package, so its conftest does not shadow tests/web/conftest.py)."""
+"""Browser tests of the web page (a package: its conftest must not shadow tests/web's)."""

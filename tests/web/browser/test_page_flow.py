@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 from docx import Document
 
 import kehoach
@@ -26,7 +25,10 @@ SCREENSHOT = ROOT / "docs" / "img" / "web-editor.png"
 SECTIONS = ["sections"]
 CONTENT = ["sections", 1]  # II. NỘI DUNG THỰC HIỆN
 TASKS = [*CONTENT, "content", 1, "content", 0, "tasks", "groups", 0, "tasks"]  # 2. Nhiệm vụ, Quý I
-EDIT = "Ban hành chương trình công tác Tuyên giáo năm 2022 & các kế hoạch <Tuyên vận> (sửa trên trang)"
+EDIT = (
+    "Ban hành chương trình công tác Tuyên giáo năm 2022 & các kế hoạch <Tuyên vận> (sửa trên trang)"
+)
+DONE_ON_TIME = "Hoàn thành đúng hạn (done_on_time)"  # the status as the select words it
 
 
 def at(path: list[Any]) -> str:
@@ -97,7 +99,10 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
 
     # 2. A task edited (with & and <…>, which must print as typed) …
     assert section_titles(page)[1:4] == [
-        "NỘI DUNG THỰC HIỆN", "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN"]
+        "NỘI DUNG THỰC HIỆN",
+        "TỔ CHỨC THỰC HIỆN",
+        "KINH PHÍ THỰC HIỆN",
+    ]
     unfold(page, CONTENT)
     unfold(page, [*CONTENT, "content", 1])
     unfold(page, [*CONTENT, "content", 1, "content", 0])
@@ -109,7 +114,10 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     # … and two sections swapped: III. Tổ chức thực hiện goes below IV. Kinh phí.
     page.locator(f"details{at([*SECTIONS, 2])} > summary button.down").click()
     assert section_titles(page)[1:4] == [
-        "NỘI DUNG THỰC HIỆN", "KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"]
+        "NỘI DUNG THỰC HIỆN",
+        "KINH PHÍ THỰC HIỆN",
+        "TỔ CHỨC THỰC HIỆN",
+    ]
     page.locator(f"details{at([*TASKS, 0])}").scroll_into_view_if_needed()
     page.locator(".preview").scroll_into_view_if_needed()  # the side column scrolls apart
     shot = tmp_path / "web-editor.png"
@@ -134,7 +142,7 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     unfold(page, ["targets", 0])
     page.locator(f"{at(['targets', 0, 'achieved'])} input").fill("3")
     unfold(page, ["tasks", 0])
-    page.locator(f"{at(['tasks', 0, 'status'])} select").select_option(label="Hoàn thành đúng hạn (done_on_time)")
+    page.locator(f"{at(['tasks', 0, 'status'])} select").select_option(label=DONE_ON_TIME)
     saved(page)
     page.get_by_role("button", name="Dựng báo cáo").click()
     report = download(page, re.compile("^Tải báo cáo"), tmp_path)
