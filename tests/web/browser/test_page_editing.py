@@ -136,3 +136,14 @@ def test_english_page(browser: Any, server: Any) -> None:
     assert tab.locator("nav").inner_text().split("\n")[0] == "Plan files"
     assert tab.get_by_role("button", name="Create plan").is_visible()
     context.close()
+
+
+def test_unreadable_file_is_not_offered_for_editing(page: Any, server: Any) -> None:
+    """A plan file that does not parse shows its messages with the line, and no form."""
+    broken = "hong.yaml"
+    (server.folder / broken).write_text("year: 2027\nheader: [khong dong\n", encoding="utf-8")
+    page.goto(f"{server.base}/#/edit/{broken}")
+    page.get_by_text("Tệp này chưa đọc được").wait_for()
+    assert page.locator(".form-root").count() == 0
+    assert "dòng" in page.locator("main ul").inner_text()
+    assert (server.folder / broken).read_text(encoding="utf-8").endswith("[khong dong\n")

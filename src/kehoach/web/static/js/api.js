@@ -12,7 +12,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, url, body) {
+// The page's language for the server's messages too (the server reads ?lang=).
+const lang = () => (document.documentElement.lang === "en" ? "en" : "vi");
+const withLang = (url) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang()}`;
+
+async function request(method, path, body) {
+  const url = withLang(path);
   const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
   if (method !== "GET") init.headers["X-CSRF-Token"] = csrf();
   if (body instanceof FormData) {
@@ -46,9 +51,9 @@ export const api = {
   report: (plan, progress, period) => request("POST", "/api/report", { plan, progress, period }),
   nextYear: (plan, progress) => request("POST", "/api/next-year", { plan, progress }),
   review: (name, done, version) => request("PUT", `${file(name)}/review`, { done, version }),
-  docxUrl: (name) => `${file(name)}/docx`,
-  pdfUrl: (name) => `${file(name)}/pdf`,
-  downloadUrl: (name) => `/api/download/${encodeURIComponent(name)}`,
+  docxUrl: (name) => withLang(`${file(name)}/docx`),
+  pdfUrl: (name) => withLang(`${file(name)}/pdf`),
+  downloadUrl: (name) => withLang(`/api/download/${encodeURIComponent(name)}`),
 };
 
 function form(upload) {

@@ -17,6 +17,7 @@ export async function editorScreen(app, main, name, params) {
   const { t, api } = app;
   announce(t("status.loading"));
   const file = await api.load(name);
+  if (file.data === null || file.data === undefined) return unreadable(app, main, file);
   const kind = file.kind === "progress" ? "progress" : "plan";
   const schema = new Schema(await app.schema(kind));
   const state = {
@@ -26,6 +27,7 @@ export async function editorScreen(app, main, name, params) {
     version: file.version,
     reviewVersion: file.review_version ?? null,
     dirty: false,
+    edits: 0, // edits made so far: a save only clears `dirty` if none came in meanwhile
     plan: file.plan ?? params.get("plan") ?? null,
     period: file.period ?? params.get("period") ?? file.data?.period ?? "6m",
   };
@@ -38,6 +40,7 @@ export async function editorScreen(app, main, name, params) {
   const previewNote = h("p", { class: "muted preview-note", "aria-live": "polite" });
 
   const markDirty = () => {
+    state.edits += 1;
     state.dirty = true;
     status.textContent = t("status.unsaved");
   };
@@ -64,10 +67,11 @@ export async function editorScreen(app, main, name, params) {
     banner.hidden = true;
     clearMessages(formBox, "error");
     summary.replaceChildren();
+    const edits = state.edits;
     try {
       const saved = await api.save(name, state.data, state.version, kind === "progress" ? { plan: state.plan } : {});
       state.version = saved.version;
-      state.dirty = false;
+      state.dirty = state.edits !== edits;
       status.textContent = t("status.saved", { name });
       announce(t("status.saved", { name }), "ok");
       showList(app, summary, formBox, saved.warnings ?? [], "warning");
@@ -116,6 +120,17 @@ export async function editorScreen(app, main, name, params) {
   showReview(review);
   announce(t("status.ready"));
   preview(app, state, previewBox, previewNote, formBox);
+}
+
+/** A file that does not parse: its messages (with lines), no form that could overwrite it. */
+function unreadable(app, main, file) {
+  main.append(
+    h("a", { href: "#/", class: "back" }, app.t("editor.back")),
+    h("h1", {}, file.name),
+    h("p", { class: "msg error" }, app.t("editor.unreadable")),
+    h("ul", {}, (file.errors ?? []).map((m) =>
+      h("li", {}, [m.line ? app.t("editor.line", { line: m.line }) : "", m.field, m.message].filter(Boolean).join(": ")))),
+  );
 }
 
 /** Messages listed above the form, each a button that jumps to its field; placed at fields too. */
