@@ -8,7 +8,14 @@ Measured in one run on one machine, interleaved so that every figure sees the sa
   ``pandoc`` turning the reference text into a DOCX;
 - ``--jobs 2`` against ``--jobs 1`` on a batch of 200 plans;
 - the peak memory of a 1,000-plan call against a 10-plan call;
-- the slowest imports of a cold ``kehoach render`` and ``kehoach check`` (-X importtime).
+- the slowest imports of a cold ``kehoach render`` and ``kehoach check`` (-X importtime);
+- the floor under a cold start: starting Python, importing lxml and python-docx, and
+  importing what ``render`` cannot do without (pydantic, PyYAML, Jinja2, lxml) and
+  building the plan's models — each against ``pandoc`` too.
+
+The commands run as installed: with Python's bytecode cache (``pip install`` compiles
+it). A ``PYTHONDONTWRITEBYTECODE`` in the environment is left out for them — otherwise
+every start compiles kehoach's hundred modules from source, ~150 ms no user pays.
 
 Every figure is a median of several runs; the ratios are what the README quotes.
 Run: ``python benchmarks/cli_bench.py [--runs N] [--quick]``. Nothing is asserted.
@@ -42,6 +49,22 @@ TARGETS: dict[str, tuple[float, str]] = {
 }
 
 
+# The commands' environment: as installed, with the bytecode cache (see the docstring).
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+# What a cold start cannot avoid, each a command of its own: (label, Python code).
+FLOORS = (
+    ("Python start (`python -c pass`)", "pass"),
+    ("+ import lxml.etree, docx", "import lxml.etree, docx"),
+    (
+        "+ import what render needs, plan models built",
+        "import jinja2.sandbox, lxml.etree, yaml, pydantic\n"
+        "from kehoach.model import Plan\n"
+        "Plan.model_rebuild()",
+    ),
+)
+
+
 def run(argv: Sequence[str]) -> tuple[float, int, float]:
     """Wall time, peak resident memory (KiB) and CPU time (s) of a command.
 
@@ -49,7 +72,7 @@ def run(argv: Sequence[str]) -> tuple[float, int, float]:
     machine; on a machine shared with other work it varies far less than wall time.
     """
     start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -106,6 +129,7 @@ def importtime(argv: Sequence[str], top: int = 6) -> list[tuple[str, float]]:
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     rows = []
     for line in done.stderr.splitlines():
@@ -129,6 +153,8 @@ def main() -> None:
     if shutil.which("pandoc") is None or not REFERENCE_TEXT.exists():
         raise SystemExit("needs pandoc and tests/data/ (the reference text)")
     print(f"machine: {machine()}")
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        print("PYTHONDONTWRITEBYTECODE is set here: left out for the commands measured")
     with open("/proc/loadavg") as loadavg:
         print(f"load average at start: {loadavg.read().split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,11 +162,11 @@ def main() -> None:
         batch = plans(folder / "batch", args.batch)
         out = folder / "out"
         docx_file = folder / "one.docx"
-        subprocess.run(
+        for argv in (  # also writes the bytecode cache, as pip install would have
             [*kehoach_command(), "render", batch[0], "-o", str(docx_file)],
-            check=True,
-            capture_output=True,
-        )
+            [*kehoach_command(), "check", str(docx_file)],
+        ):
+            subprocess.run(argv, check=False, capture_output=True, env=ENV)
         naive = naive_docxtpl(folder)
         naive()  # warm-up: docx/docxtpl imported
         one, many, check, pandoc, loop = [], [], [], [], []
@@ -179,6 +205,7 @@ def main() -> None:
             "cold render / pandoc": median(cpu["one"]) / median(cpu["pandoc"]),
             "cold check / pandoc": median(cpu["check"]) / median(cpu["pandoc"]),
         }
+        floors(args.runs, median(pandoc), median(cpu["pandoc"]))
         if not args.no_batches:
             ratios.update(batches(folder, out, quick=args.quick, runs=args.runs))
         for title, argv in (
@@ -195,6 +222,18 @@ def main() -> None:
     print("the same ratios of CPU time (what each costs the machine, whatever else runs):")
     for name, value in cpu_ratios.items():
         print(f"  {name:38s} {value:5.2f}")
+
+
+def floors(runs: int, pandoc_wall: float, pandoc_cpu: float) -> None:
+    """Print what a cold start cannot go below, against pandoc (wall and CPU)."""
+    print("the floor under a cold start (median wall, CPU; / pandoc's):")
+    for label, code in FLOORS:
+        samples = [run([sys.executable, "-c", code]) for _ in range(runs)]
+        wall, cpu = median([s[0] for s in samples]), median([s[2] for s in samples])
+        print(
+            f"  {label:48s} {wall * 1000:6.1f} ms, {cpu * 1000:6.1f} ms CPU"
+            f"  ({wall / pandoc_wall:4.2f}, {cpu / pandoc_cpu:4.2f})"
+        )
 
 
 def batches(folder: Path, out: Path, *, quick: bool, runs: int) -> dict[str, float]:

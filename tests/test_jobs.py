@@ -157,3 +157,74 @@ def test_import_jobs_same_plans_and_a_bad_file_stops_all(capsys, tmp_path):
     )
     assert code == 2 and f"{bad}: không nhập được" in err
     assert not folder.exists() or not any(folder.iterdir())
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_render_a_file_that_cannot_be_written_stops_the_batch(capsys, tmp_path, jobs):
+    """A file that cannot be written mid-batch: those before it written, the rest listed."""
+    plans = _plans(tmp_path, 4)
+    out = tmp_path / "out"
+    (out / "plan01.docx").mkdir(parents=True)  # a folder where the file should go
+    argv = ("render", *plans, "--out-dir", str(out), "-j", jobs, "--force")
+    code, stdout, stderr = _run(capsys, *argv)
+    assert code == 2
+    assert stdout.splitlines() == [f"Đã tạo {out / 'plan00.docx'}"]
+    assert sorted(os.listdir(out)) == ["plan00.docx", "plan01.docx"]
+    assert "đã ghi 1/4 tệp" in stderr and "plan01.docx là một thư mục" not in stdout
+    stopped = next(line for line in stderr.splitlines() if "dừng giữa chừng" in line)
+    assert all(str(out / f"plan0{i}.docx") in stopped for i in (1, 2, 3))
+
+
+def _reports(folder: Path, count: int, bad: tuple[int, ...] = ()) -> list[str]:
+    """``count`` (plan, progress) pairs; the progress files in ``bad`` name no target."""
+    from report_data import PLAN, PROGRESS_6M
+
+    text = PROGRESS_6M.read_text(encoding="utf-8")
+    pairs: list[str] = []
+    for i in range(count):
+        progress = folder / f"tien-do-{i:02d}.yaml"
+        progress.write_text(text + ("\nkhong-co: 1\n" if i in bad else ""), "utf-8")
+        pairs += [str(PLAN), str(progress)]
+    return pairs
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_report_jobs_same_files_in_the_same_order(capsys, tmp_path, jobs):
+    """`report --jobs N` of many pairs: one report per progress file, in command-line order."""
+    pairs = _reports(tmp_path, 4)
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(capsys, "report", *pairs, "--out-dir", str(out), "-j", jobs)
+    assert code == 0, stderr
+    written = [line.split()[-1] for line in stdout.splitlines()]
+    assert written == [str(out / f"tien-do-{i:02d}.docx") for i in range(4)]
+    one = tmp_path / "one.docx"
+    assert _run(capsys, "report", *pairs[:2], "-o", str(one))[0] == 0
+    assert (out / "tien-do-00.docx").read_bytes() == one.read_bytes()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_report_jobs_bad_progress_in_the_middle(capsys, tmp_path, jobs):
+    """A bad progress file mid-batch: the others written, it named, exit 2 (as one job)."""
+    pairs = _reports(tmp_path, 4, bad=(1,))
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(capsys, "report", *pairs, "--out-dir", str(out), "-j", jobs)
+    assert code == 2
+    assert sorted(os.listdir(out)) == [f"tien-do-0{i}.docx" for i in (0, 2, 3)]
+    assert "1/4 báo cáo không dựng được" in stderr and pairs[3] in stderr.splitlines()[-1]
+    assert "khong-co" in stderr
+    written = [line.split()[-1] for line in stdout.splitlines()]
+    assert written == [str(out / f"tien-do-0{i}.docx") for i in (0, 2, 3)]
+
+
+def test_report_jobs_exit_codes_and_usage(capsys, tmp_path):
+    """Exit codes with --jobs 2 match one job; an odd count of files or -o for many is 2."""
+    pairs = _reports(tmp_path, 3, bad=(0, 2))
+    codes = [
+        _run(capsys, "report", *pairs, "--out-dir", str(tmp_path / f"o{j}"), "-j", j)[0]
+        for j in ("1", "2")
+    ]
+    assert codes == [2, 2]
+    code, _, err = _run(capsys, "report", *pairs[:3], "--out-dir", str(tmp_path / "x"))
+    assert code == 2 and "từng cặp" in err
+    code, _, err = _run(capsys, "report", *pairs, "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "--out-dir" in err

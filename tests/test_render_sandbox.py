@@ -21,6 +21,11 @@ from kehoach.render import Renderer
         "{{ ''.__class__.__mro__ }}",
         "{{ signer.__class__.__init__.__globals__ }}",
         "{{ body.__class__.__base__.__subclasses__() }}",
+        # The renderer's own views: their fields are read without a check, nothing else.
+        "{{ body[0].__class__.__init__.__globals__ }}",
+        "{{ body[0].__slots__ }}",
+        "{{ layout.__class__.__mro__ }}",
+        "{{ body[0].runs.__class__.__mro__ }}",
     ],
 )
 def test_template_cannot_reach_python(tmp_path: Path, expression: str) -> None:

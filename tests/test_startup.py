@@ -57,10 +57,11 @@ def test_import_kehoach_is_light():
         assert f"'{heavy}'" not in done.stdout
 
 
-def test_check_loads_no_rendering(tmp_path: Path):
-    """`kehoach check` reads DOCX only: no Jinja, docxtpl, babel or spreadsheets.
+def test_check_loads_no_rendering_and_no_model(tmp_path: Path):
+    """`kehoach check` reads DOCX only: no Jinja, babel, spreadsheets, data model or plugins.
 
-    (It loads the plugins, which may give format profiles, and with them the model.)
+    With kehoach's own plugins alone installed, its format profiles are taken directly:
+    neither pydantic nor pluggy nor importlib.metadata is loaded.
     """
     docx = tmp_path / "plan.docx"
     assert _probe("render", str(EXAMPLE), "-o", str(docx))["code"] == 0
@@ -68,6 +69,8 @@ def test_check_loads_no_rendering(tmp_path: Path):
     assert state["code"] in (0, 1)
     heavy = ("jinja2", "docxtpl", "babel", "openpyxl", "kehoach.render", "kehoach.report")
     assert _loaded(state["modules"], *heavy) == []
+    plugins = ("pydantic", "kehoach.model", "pluggy", "importlib.metadata", "kehoach.manager")
+    assert _loaded(state["modules"], *plugins) == []
 
 
 def test_render_builds_only_the_plan_path(tmp_path: Path):

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
     from kehoach.pdf import to_pdf
+    from kehoach.plugin_host.declared import only_builtin_plugins
     from kehoach.plugin_host.errors import (
         DuplicatePlanTypeError,
         PluginError,
@@ -124,6 +125,7 @@ _LAZY: dict[str, str] = {
     "get_plugin_manager": "kehoach.plugin_host.manager",
     "format_profiles": "kehoach.plugin_host.manager",
     "hookimpl": "kehoach.plugin_host.hookspecs",
+    "only_builtin_plugins": "kehoach.plugin_host.declared",
     "hooks_of": "kehoach.plugin_host.manager",
     "migrate_plan": "kehoach.migrate",
     "import_docx": "kehoach.docx_import",
@@ -248,6 +250,7 @@ __all__ = [
     "migrate_plan",
     "next_year_plan",
     "obsolete_names",
+    "only_builtin_plugins",
     "plan_schema",
     "plan_schema_json",
     "plan_text",

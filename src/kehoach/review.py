@@ -198,8 +198,12 @@ def check_tone_styles(plan: Plan) -> Iterator[PlanWarning]:
         if not _MOVABLE_TONES.isdisjoint(word)
     }
 
+    ordered = sorted(words)
+    joined = "\n".join(ordered)  # converted in one call: words never span a line break
+
     def moved(style: Literal["old", "new"]) -> set[str]:
-        return {w.strip(",.;:()“”\"'") for w in words if convert_tone_style(w, style) != w}
+        converted = convert_tone_style(joined, style).split("\n")
+        return {w.strip(",.;:()“”\"'") for w, c in zip(ordered, converted, strict=True) if c != w}
 
     old, new = moved("new"), moved("old")  # words written old-style move to "new"
     if old and new:

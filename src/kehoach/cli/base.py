@@ -152,6 +152,19 @@ def add_plan_argument(parser: argparse.ArgumentParser, t: Translator) -> None:
     parser.add_argument("plan", metavar="PLAN", help=t("tệp kế hoạch .yaml/.json", "plan file"))
 
 
+def add_output_options(
+    parser: argparse.ArgumentParser, t: Translator, metavar: str, many: tuple[str, str]
+) -> None:
+    """``-o FILE`` for one input or ``--out-dir DIR`` for ``many`` (vi, en); one is required."""
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar=metavar, help=t("tệp kết quả", "output file"))
+    target.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help=t(f"thư mục kết quả (nhiều {many[0]})", f"output folder (many {many[1]})"),
+    )
+
+
 def add_force_option(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--force``: existing files are never overwritten without it."""
     parser.add_argument(

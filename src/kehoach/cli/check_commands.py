@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from kehoach.cli.base import CliContext, Translator, add_jobs_option, add_subparser
+
+if TYPE_CHECKING:
+    from kehoach import FormatProfile
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -49,10 +53,8 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     """Check the files; the exit code says whether errors were found."""
-    from kehoach import format_profiles, get_plugin_manager
     from kehoach.check import run_check_command
 
-    profiles = format_profiles(get_plugin_manager(disabled=ctx.disabled_plugins))
     return run_check_command(
         args.files,
         args.profile,
@@ -60,6 +62,24 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
         "en" if ctx.lang == "en" else "vi",
         ctx.out,
         jobs=args.jobs,
-        profiles=profiles,
+        profiles=check_profiles(ctx.disabled_plugins),
         layout=args.layout,
     )
+
+
+def check_profiles(disabled: tuple[str, ...]) -> dict[str, FormatProfile]:
+    """The format profiles of this run: those the plugins give.
+
+    When the plugins are kehoach's built-ins alone, they give kehoach's own profiles:
+    those are taken directly, without loading the plugins (and with them the data
+    model), which was most of a cold ``check``'s start.
+    """
+    from kehoach import only_builtin_plugins
+
+    if only_builtin_plugins(disabled):
+        from kehoach import BUILTIN_PROFILES
+
+        return dict(BUILTIN_PROFILES)
+    from kehoach import format_profiles, get_plugin_manager  # the plugins and the model
+
+    return format_profiles(get_plugin_manager(disabled=disabled))

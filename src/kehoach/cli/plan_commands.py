@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kehoach.cli.base import (
     CliContext,
     Translator,
     add_force_option,
     add_jobs_option,
+    add_output_options,
     add_subparser,
     refuse_inputs_as_outputs,
 )
-from kehoach.cli.pdf_commands import add_pdf_options, is_pdf_path, write_documents
+from kehoach.cli.pdf_commands import add_pdf_options
 from kehoach.errors import UsageError
-
-if TYPE_CHECKING:
-    from kehoach.cli.render_jobs import Rendered
 
 
 def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # type: ignore[type-arg]
@@ -33,13 +30,7 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         metavar="PLAN",
         help=t("tệp kế hoạch .yaml/.json", "plan file .yaml/.json"),
     )
-    target = render.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="OUT.docx", help=t("tệp kết quả", "output file"))
-    target.add_argument(
-        "--out-dir",
-        metavar="DIR",
-        help=t("thư mục kết quả (nhiều kế hoạch)", "output folder (many plans)"),
-    )
+    add_output_options(render, t, "OUT.docx", ("kế hoạch", "plans"))
     add_force_option(render, t)
     add_jobs_option(render, t)
     add_pdf_options(render, t)
@@ -96,22 +87,31 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
     migrate.set_defaults(handler=run_migrate)
 
 
-def output_paths(plans: list[str], output: str | None, out_dir: str | None) -> list[Path]:
-    """Where each plan's document goes: ``-o`` for one plan, ``--out-dir/<name>.docx`` for many."""
+def output_paths(
+    inputs: list[str],
+    output: str | None,
+    out_dir: str | None,
+    what: tuple[str, str] = ("kế hoạch", "plans"),
+) -> list[Path]:
+    """Where each input's document goes: ``-o`` for one, ``--out-dir/<name>.docx`` for many.
+
+    ``what`` names the inputs in messages (Vietnamese, English plural).
+    """
+    vi, en = what
     if output is not None:
-        if len(plans) > 1:
+        if len(inputs) > 1:
             raise UsageError(
-                "nhiều kế hoạch cần --out-dir thay cho -o",
-                "several plans need --out-dir instead of -o",
+                f"nhiều {vi} cần --out-dir thay cho -o",
+                f"several {en} need --out-dir instead of -o",
             )
         return [Path(output)]
     assert out_dir is not None
     folder = Path(out_dir)
-    paths = [folder / f"{Path(p).stem}.docx" for p in plans]
+    paths = [folder / f"{Path(p).stem}.docx" for p in inputs]
     if len(set(paths)) != len(paths):
         raise UsageError(
-            "hai kế hoạch trùng tên tệp; đổi tên hoặc dựng riêng",
-            "two plans have the same file name; rename one or render them separately",
+            f"hai {vi} trùng tên tệp; đổi tên hoặc dựng riêng",
+            f"two {en} have the same file name; rename one or render them separately",
         )
     return paths
 
@@ -127,6 +127,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     writing stop part-way (a full disk, Ctrl-C), the files already written and those
     not written are listed.
     """
+    from kehoach.cli.batch_writer import write_results
     from kehoach.cli.plugin_commands import plugin_manager
     from kehoach.cli.render_jobs import RenderJob, render_one, start, use
     from kehoach.parallel import in_order
@@ -141,48 +142,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     results = in_order(
         render_one, jobs, jobs=args.jobs, setup=start, setup_args=(ctx.disabled_plugins,)
     )
-    failed: list[str] = []
-    documents = _documents(ctx, results, failed)
-    if args.pdf or args.pdfa or any(is_pdf_path(path) for path in targets):
-        # LibreOffice converts the whole batch in one start: the documents are kept.
-        code = write_documents(ctx, list(documents), args)
-    else:
-        code = 0
-        written: list[Path] = []
-        try:
-            for path, data in documents:  # each written as it comes: memory stays flat
-                write_one(ctx, path, data, force=args.force)
-                written.append(path)
-        except BaseException:
-            not_written = [str(job.target) for job in jobs[len(written) + len(failed) :]]
-            say_stopped(ctx, written, not_written)
-            raise
-    if failed:
-        if len(args.plans) > 1:
-            ctx.error(
-                ctx.t(
-                    f"{len(failed)}/{len(args.plans)} kế hoạch không dựng được: "
-                    + ", ".join(failed),
-                    f"{len(failed)} of {len(args.plans)} plans failed: " + ", ".join(failed),
-                )
-            )
-        return 2
-    return code
-
-
-def _documents(
-    ctx: CliContext, results: Iterable[Rendered], failed: list[str]
-) -> Iterator[tuple[Path, bytes]]:
-    """The documents of the good plans; the errors of the bad ones printed (and listed)."""
-    for result in results:
-        if result.data is None:
-            ctx.errors(result.errors)
-            failed.append(result.job.plan)
-            continue
-        # The document is made anyway; what still needs a person is said on stderr.
-        for line in result.warnings:
-            ctx.warn(line)
-        yield result.job.target, result.data
+    return write_results(ctx, jobs, results, args, what=("kế hoạch", "plans"))
 
 
 def write_each(ctx: CliContext, files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import warnings
 from pathlib import Path
 
 from kehoach.cli.base import (
     CliContext,
     Translator,
     add_force_option,
+    add_jobs_option,
+    add_output_options,
     add_plan_argument,
     add_subparser,
     refuse_inputs_as_outputs,
 )
-from kehoach.cli.pdf_commands import add_pdf_options, write_documents
-from kehoach.errors import OutputExistsError
+from kehoach.cli.pdf_commands import add_pdf_options
+from kehoach.errors import OutputExistsError, UsageError
 
 PERIOD_CHOICES = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
 
@@ -47,13 +48,17 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
         "dựng báo cáo kết quả thực hiện kế hoạch (DOCX)",
         "render the follow-up report on a plan (DOCX)",
     )
-    add_plan_argument(report, t)
     report.add_argument(
-        "progress",
-        metavar="PROGRESS",
+        "inputs",
+        nargs="+",
+        metavar="PLAN PROGRESS",
         help=t(
-            "kết quả thực hiện: .yaml, .json hoặc bảng tính .xlsx (kehoach progress-sheet)",
-            "progress: .yaml, .json or an .xlsx sheet (kehoach progress-sheet)",
+            "tệp kế hoạch rồi tệp kết quả thực hiện (.yaml, .json hoặc bảng tính .xlsx của "
+            "kehoach progress-sheet); nhiều cặp thì dùng --out-dir, mỗi báo cáo mang tên tệp "
+            "kết quả thực hiện",
+            "a plan file, then its progress (.yaml, .json or an .xlsx sheet of kehoach "
+            "progress-sheet); for several pairs use --out-dir, each report named after its "
+            "progress file",
         ),
     )
     report.add_argument(
@@ -66,10 +71,9 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
             "overrides the file's",
         ),
     )
-    report.add_argument(
-        "-o", "--output", required=True, metavar="REPORT.docx", help=t("tệp kết quả", "output")
-    )
+    add_output_options(report, t, "REPORT.docx", ("báo cáo", "reports"))
     add_force_option(report, t)
+    add_jobs_option(report, t)
     add_pdf_options(report, t)
     report.set_defaults(handler=run_report)
 
@@ -88,22 +92,34 @@ def run_progress_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Compose the report (warnings printed), then render it with the plugins' template."""
-    from kehoach import ProgressWarning, compose_report, load_plan, plugin_renderer
-    from kehoach.cli.plugin_commands import plugin_manager
+    """Make each report (plan + progress) with the plugins' template; list the bad ones.
 
-    output = Path(args.output)
-    refuse_inputs_as_outputs([args.plan, args.progress], [output])
-    plan = load_plan(args.plan)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ProgressWarning)
-        document = compose_report(plan, args.progress, period=args.period)
-    for item in caught:
-        if isinstance(item.message, ProgressWarning):
-            ctx.warn(item.message.message(ctx.lang))
-        else:  # pragma: no cover - another library's warning: show it as Python would
-            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
-    if output.exists() and not args.force:
-        raise OutputExistsError(output)
-    data = plugin_renderer(plan, document, plugin_manager(ctx)).render_bytes(document)
-    return write_documents(ctx, [(output, data)], args)
+    As ``render``: one bad pair does not stop the others, each report's warnings and
+    errors are printed in command-line order, exit 2 if any failed; ``--jobs N`` makes
+    the reports in N processes with the same messages, files and exit code.
+    """
+    from kehoach.cli.batch_writer import write_results
+    from kehoach.cli.plan_commands import output_paths
+    from kehoach.cli.plugin_commands import plugin_manager
+    from kehoach.cli.render_jobs import ReportJob, report_one, start, use
+    from kehoach.parallel import in_order
+
+    if len(args.inputs) % 2:
+        raise UsageError(
+            "báo cáo cần từng cặp: tệp kế hoạch rồi tệp kết quả thực hiện",
+            "reports need pairs: a plan file, then its progress file",
+        )
+    plans, progress = args.inputs[0::2], args.inputs[1::2]
+    targets = output_paths(
+        progress, args.output, args.out_dir, what=("tệp kết quả thực hiện", "progress files")
+    )
+    refuse_inputs_as_outputs(args.inputs, targets)
+    use(plugin_manager(ctx))  # a plugin that cannot load stops the run before any report
+    jobs = [
+        ReportJob(plan, sheet, args.period, target, args.force, ctx.lang)
+        for plan, sheet, target in zip(plans, progress, targets, strict=True)
+    ]
+    results = in_order(
+        report_one, jobs, jobs=args.jobs, setup=start, setup_args=(ctx.disabled_plugins,)
+    )
+    return write_results(ctx, jobs, results, args, what=("báo cáo", "reports"))

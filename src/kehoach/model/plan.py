@@ -9,6 +9,7 @@ version 1 plan keeps the fixed fields of the reference plan (``purposes``, ``con
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -248,10 +249,16 @@ _ID_KINDS: tuple[tuple[type, str], ...] = (
 def _all_ids(plan: Plan) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
     """The id of every target, task, area and budget source or line, where it is written."""
     for model, path in walk_models(plan):
-        for cls, kind in _ID_KINDS:
-            item_id = getattr(model, "id", None)
-            if isinstance(model, cls) and item_id:
-                yield kind, item_id, (*path, "id")
+        kind = _id_kind(type(model))
+        item_id = getattr(model, "id", None) if kind else None
+        if kind and item_id:
+            yield kind, item_id, (*path, "id")
+
+
+@cache
+def _id_kind(cls: type) -> str | None:
+    # Once per model class, not for each of a plan's thousands of models (every load).
+    return next((kind for base, kind in _ID_KINDS if issubclass(cls, base)), None)
 
 
 __all__ = [

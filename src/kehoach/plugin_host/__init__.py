@@ -8,7 +8,9 @@
   checks);
 - :mod:`~kehoach.plugin_host.renderer`: a renderer with the plugins' template, context
   and post-processing hooks;
-- :mod:`~kehoach.plugin_host.errors`: the errors plugins cause.
+- :mod:`~kehoach.plugin_host.errors`: the errors plugins cause;
+- :mod:`~kehoach.plugin_host.declared`: whether any distribution besides kehoach
+  declares plugins, read from ``sys.path`` without loading anything.
 
 The plugins themselves, built-in ones included, live in :mod:`kehoach.plugins` and load
 through the ``kehoach`` entry-point group. Plugins import from :mod:`kehoach` (the

@@ -7,7 +7,6 @@ happens at import time: each caller (the CLI, the API, a test) builds its own ma
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import pluggy
 from kehoach.errors import KehoachError
 from kehoach.model.kinds import BlockKind
 from kehoach.plugin_host import hookspecs
+from kehoach.plugin_host.declared import DISABLE_ENV, disabled_from_env
 from kehoach.plugin_host.errors import PluginHookError, PluginLoadError
 from kehoach.plugin_host.hookspecs import PROJECT
 from kehoach.plugin_host.registry import PlanTypeRegistry
@@ -31,9 +31,6 @@ GROUP = PROJECT
 
 BUILTIN_PLUGINS: tuple[str, ...] = ("core", "profiles", "tuyen_giao", "dan_van", "khoa_giao")
 """The plugins kehoach itself declares; no other distribution may use these names."""
-
-DISABLE_ENV = "KEHOACH_DISABLE_PLUGINS"
-"""Comma-separated plugin names to disable, besides ``disabled``/``--disable-plugin``."""
 
 _DIST = "kehoach"
 
@@ -75,12 +72,6 @@ class KehoachPluginManager(pluggy.PluginManager):
         self.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
         self.disabled: frozenset[str] = frozenset()
-
-
-def disabled_from_env(environ: dict[str, str] | None = None) -> list[str]:
-    """The names listed in ``$KEHOACH_DISABLE_PLUGINS`` (comma-separated)."""
-    value = (os.environ if environ is None else environ).get(DISABLE_ENV, "")
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def get_plugin_manager(
