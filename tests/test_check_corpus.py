@@ -12,8 +12,11 @@ import json
 from pathlib import Path
 
 import pytest
+from docx import Document
 
-from kehoach.check import check_docx, run_check_command
+from kehoach.check import check_docx, read_docx, run_check_command
+from kehoach.check.read.parts import find_parts
+from kehoach.profiles import BUILTIN_PROFILES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "real-docx"
 
@@ -84,9 +87,12 @@ def test_most_serious_exit_code_wins() -> None:
 # - giấy giới thiệu (no trích yếu or Nơi nhận needed; one page as LibreOffice lays it
 #   out, so no page number needed): Letter paper and narrow margins in
 #   both sections (one finding each), its Kính gửi line ending with "." (F-KG-2: ";"),
-#   body indents and spacing, the receiving body's
-#   acknowledgement block judged as a signature (F-SIGN-3/7: a GGT's tear-off part, left
-#   as is: see docs/spec notes).
+#   body indents and spacing. Its receiving body's acknowledgement block ("ĐẢNG ỦY NƠI
+#   CƯ TRÚ / Tiếp nhận ngày … / T/M ĐẢNG ỦY / BÍ THƯ", left cell of the closing table) is
+#   read apart from the signature since 2026-12-07: the F-SIGN-3 (par. 26, "ĐẢNG ỦY NƠI
+#   CƯ TRÚ" as a title line) and F-SIGN-7 (par. 27, "Tiếp nhận ngày" not centred)
+#   findings it gave were false and are gone; the issuer's signature (T/M ĐẢNG ỦY / PHÓ
+#   BÍ THƯ / Phan Minh Đức) passes.
 # - danh sách (type name typed in the header table, found there): no signature, margins,
 #   bold superior and non-bold issuing body, "Số: /DS-TĐ" with a colon (State form), the
 #   date upright and not centred, the type name inside the header table, the closing
@@ -110,7 +116,7 @@ PINNED = {
     "party-dang-uy-giay-gioi-thieu.docx": ("party-2026", "giay-gioi-thieu", [
         ("F-PAPER-1", 1), ("F-MARGIN-1", 1), ("F-KG-2", 14),
         ("F-BODY-3", 15), ("F-BODY-4", 15), ("F-BODY-5", 15), ("F-BODY-5", 16),
-        ("F-BODY-3", 17), ("F-SIGN-3", 26), ("F-SIGN-7", 27)]),
+        ("F-BODY-3", 17)]),
     "party-danh-sach-dang-vien.docx": ("party-2018", "danh-sach", [
         ("F-SIGN-1", "signature"), ("F-MARGIN-1", 1),
         ("F-ORG-2", 1), ("F-ORG-2", 2), ("F-STAR-2", 3), ("F-NUM-1", 5), ("F-NUM-4", 5),
@@ -155,6 +161,18 @@ def test_false_findings_of_the_issue_are_gone() -> None:
     assert len([f for f in mau10.findings if f.rule == "F-FILL-1"]) == 1
 
 
+def test_introduction_letter_receipt_is_not_a_signature() -> None:
+    """A giấy giới thiệu's acknowledgement block for the receiving body is read apart:
+    the signature is the issuer's (T/M, title, name), the receipt its own part."""
+    view = read_docx(CORPUS / "party-dang-uy-giay-gioi-thieu.docx")
+    parts = find_parts(view, BUILTIN_PROFILES["party-2026"])
+    assert [line.text for line in parts.signature] == ["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Phan Minh Đức"]
+    assert [line.text for line in parts.receipt][:2] == [
+        "ĐẢNG ỦY NƠI CƯ TRÚ",
+        "Tiếp nhận ngày ……………………",
+    ]
+
+
 def test_decree_30_passes_its_own_state_profile() -> None:
     """Nghị định 30/2020 under the State profile: its margins, sizes and TM. signature pass."""
     result = check_docx(CORPUS / "state-nghi-dinh-30-2020.docx")
@@ -175,3 +193,37 @@ def test_decree_30_under_the_party_profile_gets_the_state_differences() -> None:
     """Forcing the Party profile on the decree still reports the State forms (TM., Quốc hiệu)."""
     result = check_docx(CORPUS / "state-nghi-dinh-30-2020.docx", profile="party-2026")
     assert {"F-TITLE-1", "F-TITLE-4", "F-SIGN-2"} <= set(result.rule_ids)
+
+
+def test_tear_off_receipt_after_the_signer_is_not_a_signature() -> None:
+    """Typed as paragraphs under the issuer's signature, the receiving body's part (from
+    its heading above "Tiếp nhận ngày …") is the receipt, not the signature."""
+    document = Document()
+    for text in [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC",
+        "*",
+        "Số 12-GGT/ĐU",
+        "Đà Nẵng, ngày 02 tháng 3 năm 2026",
+        "GIẤY GIỚI THIỆU",
+        "Đảng ủy Trường giới thiệu đồng chí Lê Văn A về sinh hoạt nơi cư trú.",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "",
+        "",
+        "Phan Minh Đức",
+        "ĐẢNG ỦY NƠI CƯ TRÚ",
+        "Tiếp nhận ngày ……………",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+    ]:
+        document.add_paragraph(text)  # fmt: skip
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parts = find_parts(read_docx(buffer.getvalue()), BUILTIN_PROFILES["party-2026"])
+    assert [line.text for line in parts.signature if line.text] == [
+        "T/M ĐẢNG ỦY", "BÍ THƯ", "Phan Minh Đức"]  # fmt: skip
+    assert [line.text for line in parts.receipt][:2] == [
+        "ĐẢNG ỦY NƠI CƯ TRÚ",
+        "Tiếp nhận ngày ……………",
+    ]

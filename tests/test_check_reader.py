@@ -422,3 +422,19 @@ def test_billion_laughs_not_expanded() -> None:
     except DocxReadError:
         return
     assert len(view.text) < 1000
+
+
+def test_views_built_from_cached_formatting_are_whole_dataclasses() -> None:
+    """Paragraph and run views (built from per-document cached formatting) carry exactly
+    their dataclass fields and equal the same view built through ``__init__``."""
+    import dataclasses
+
+    corpus = Path(__file__).parent / "data" / "real-docx" / "state-nghi-dinh-30-2020.docx"
+    view = read_docx(corpus)
+    paragraphs = list(view.paragraphs)
+    assert len(paragraphs) > 300
+    for paragraph in paragraphs:
+        for item in (paragraph, *paragraph.runs):
+            names = {f.name for f in dataclasses.fields(item)}
+            assert set(vars(item)) == names
+            assert type(item)(**{name: getattr(item, name) for name in names}) == item

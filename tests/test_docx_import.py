@@ -82,7 +82,7 @@ def test_rendered_example_header(sapa_docx: bytes):
     assert header["date"] == {"year": 2022, "month": 1}
     assert header["type_code"] == "KH"
     assert header["body_code"] == "TU"
-    assert header["superiors"] == ["ĐẢNG BỘ TỈNH LÀO CAI"]
+    assert header["superiors"] == ["Đảng bộ tỉnh Lào Cai"]
     assert result.header_class == "party"
     assert result.plan["signature"]["authority"] == "T/M"
 

@@ -65,10 +65,14 @@ def test_mttq_header_number_and_date(stem: str, number: int | None, date: dict[s
 
 
 def test_mttq_issuing_body_and_superior():
-    """The bold line is the issuing body; the wrapped lines above it one superior."""
+    """The bold line is the issuing body; the wrapped lines above it the body it belongs
+    to; names in sentence case (as typed with --keep-capitals)."""
     header = import_docx(MTTQ["mttq-ke-hoach-cong-tac-bau-cu"]).plan["header"]
-    assert header["issuing_body"] == "BAN THƯỜNG TRỰC"
-    assert header["superiors"] == ["ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH"]
+    assert header["issuing_body"] == "Ban Thường trực"
+    assert header["superiors"] == ["Ủy ban MTTQ Việt Nam xã Lương Minh"]
+    typed = import_docx(MTTQ["mttq-ke-hoach-cong-tac-bau-cu"], keep_capitals=True).plan
+    assert typed["header"]["issuing_body"] == "BAN THƯỜNG TRỰC"
+    assert typed["header"]["superiors"] == ["ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH"]
     assert import_docx(MTTQ["mttq-ke-hoach-kiem-tra-giam-sat"]).plan["header"]["place"] == (
         "Bắc Cam Ranh"
     )
@@ -151,7 +155,7 @@ def test_signature_and_recipients():
     plan = import_docx(MTTQ["mttq-ke-hoach-cong-tac-bau-cu"]).plan
     assert plan["signature"] == {
         "authority": "T/M",
-        "on_behalf_of": "BAN THƯỜNG TRỰC",
+        "on_behalf_of": "Ban Thường trực",
         "position": "CHỦ TỊCH",
         "signer": "Lan Thị Vân",
     }

@@ -161,16 +161,20 @@ def test_shape_renders_and_checks_clean(shape: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("group", "field"),
+    ("group", "field", "reason"),
     [
-        ({"month": "13/2026"}, "groups[0].month"),
-        ({"phase": "Đợt 2: Từ tháng 01 đến 31/02/2027"}, "groups[0].phase"),
+        ({"month": "13/2026"}, "groups[0].month", "không có tháng 13"),
+        (
+            {"phase": "Đợt 2: Từ tháng 01 đến 31/02/2027"},
+            "groups[0].phase",
+            "tháng 02/2027 chỉ có 28 ngày",
+        ),
     ],
 )
 def test_impossible_date_in_a_group_name_is_named(
-    group: dict, field: str, tmp_path: Path, capsys
+    group: dict, field: str, reason: str, tmp_path: Path, capsys
 ) -> None:
-    """A month or phase naming an impossible date is an error with file, line and field."""
+    """A month or phase naming an impossible date is an error with file, line, field and why."""
     from kehoach.cli import main
 
     data = copy.deepcopy(BASE)
@@ -181,7 +185,7 @@ def test_impossible_date_in_a_group_name_is_named(
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "ke-hoach.yaml, dòng" in err and field in err and "không có ngày" in err
+    assert "ke-hoach.yaml, dòng" in err and field in err and f"không có thật: {reason}" in err
 
 
 def test_free_text_when_is_never_an_error() -> None:

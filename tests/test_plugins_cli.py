@@ -108,7 +108,8 @@ def test_new_with_superior_and_place(capsys, tmp_path):
     data = yaml.safe_load(plan.read_text(encoding="utf-8"))
     assert data["header"]["superior_body"] == "Đảng bộ tỉnh Lào Cai"
     assert data["header"]["place"] == "Tả Van, Lào Cai"
-    assert data["organization"]["content"][0]["section"] == "Ban Xây dựng Đảng Đảng ủy xã"
+    (organisation,) = [s for s in data["sections"] if s["title"] == "Tổ chức thực hiện"]
+    assert organisation["content"][0]["section"] == "Ban Xây dựng Đảng Đảng ủy xã"
 
 
 def test_new_unknown_type_lists_the_known_ones(capsys, tmp_path):

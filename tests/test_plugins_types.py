@@ -239,36 +239,34 @@ def test_starting_plan_renders_and_passes_the_format_check(registry, type_id, or
     plan = starting_plan(plan_type, Organization(org, year, superior))
     assert plan.plan_type == type_id and plan.year == year
     assert plan.title.subject == plan_type.subject(year)
-    assert [a.title for a in plan.content.objectives.areas] == [a.title for a in plan_type.areas]
+    assert plan.version == 2 and plan.content is None  # version 2 blocks (QA item 1)
+    objectives = plan.sections[1].content[0]
+    assert [a.section for a in objectives.content] == [a.title for a in plan_type.areas]
     data = kehoach.render_plan_bytes(plan)
     result = check_docx(data)
     assert result.errors == (), [(f.rule, f.location.describe("en")) for f in result.errors]
+
+
+def _organisation(plan) -> list[str]:
+    """The units of the "Tổ chức thực hiện" section of a starting plan, in order."""
+    (section,) = [s for s in plan.sections if s.title == "Tổ chức thực hiện"]
+    return [block.section for block in section.content]
 
 
 def test_starting_plan_units_and_recipients_follow_the_year(registry):
     """A 2027 tỉnh ủy plan names the merged Ban; a 2022 thị ủy plan the Ban of that time."""
     dan_van = registry.get("dan-van")
     new = starting_plan(dan_van, Organization("Tỉnh ủy Lào Cai", 2027))
-    assert new.organization.content[0].section == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    assert _organisation(new)[0] == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
     assert new.recipients.items[0] == "Ban Tuyên giáo và Dân vận Trung ương"
     assert new.recipients.filing == "Văn phòng Tỉnh ủy"
     old = starting_plan(dan_van, Organization("Thị ủy Sa Pa", 2022, "Đảng bộ tỉnh Lào Cai"))
-    assert old.organization.content[0].section == "Ban Dân vận Thị ủy"
+    assert _organisation(old)[0] == "Ban Dân vận Thị ủy"
     assert old.header.superior_body == "Đảng bộ tỉnh Lào Cai"
     khoa_giao = registry.get("khoa-giao")
-    units = [
-        s.section
-        for s in starting_plan(
-            khoa_giao, Organization("Tỉnh ủy Lào Cai", 2027)
-        ).organization.content
-    ]
+    units = _organisation(starting_plan(khoa_giao, Organization("Tỉnh ủy Lào Cai", 2027)))
     assert "Sở Nông nghiệp và Môi trường" in units and "Sở Nội vụ" in units
-    units = [
-        s.section
-        for s in starting_plan(
-            khoa_giao, Organization("Tỉnh ủy Lào Cai", 2024)
-        ).organization.content
-    ]
+    units = _organisation(starting_plan(khoa_giao, Organization("Tỉnh ủy Lào Cai", 2024)))
     assert "Sở Tài nguyên và Môi trường" in units
 
 

@@ -112,11 +112,11 @@ def test_target_sentence_with_computed_figures():
 
 
 def test_mid_year_sentence_says_on_schedule():
-    """At six months 04 of a yearly 05 is on schedule against the 2,5 due (5 × 6/12)."""
+    """At six months 04 of a yearly 05 is on schedule: 5 × 6/12 = 2,5 due, 03 whole hội nghị."""
     doc = compose_report(_numbered_plan(), minimal_progress())
     bullet = next(b for b in doc.body if isinstance(b, Para) and "thực hiện 04/05" in b.text)
     assert bullet.text.endswith(
-        "đạt 80% kế hoạch, đúng tiến độ (theo tiến độ cần đạt 2,5 hội nghị)."
+        "đạt 80% kế hoạch, đúng tiến độ (theo tiến độ cần đạt 03 hội nghị)."
     )
 
 

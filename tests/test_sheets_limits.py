@@ -208,7 +208,8 @@ def test_formula_like_text_is_neutralised_and_read_back_unchanged(text):
     assert read_plan_sheet(sheet, plan) == plan
     book = load_workbook(io.BytesIO(sheet))
     ws = book[TASKS]
-    cell = next(r[2] for r in ws.iter_rows(min_row=2) if r[0].value == "q1-a")
+    text_column = [c.value for c in ws[1]].index("Nội dung nhiệm vụ")
+    cell = next(r[text_column] for r in ws.iter_rows(min_row=2) if r[0].value == "q1-a")
     assert cell.data_type == "s" and cell.value.startswith("'")
     saved = io.StringIO()
     csv.writer(saved).writerow([cell.value])  # what a CSV re-save carries

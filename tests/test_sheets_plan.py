@@ -114,9 +114,9 @@ def test_vietnamese_empty_cells_and_huge_amounts_round_trip():
     assert book[SOURCES]["C2"].value == "12.345.672.395.744.567"  # text, not a rounded float
     assert book[SOURCES]["C3"].value == 6_505_490_000
     row = next(r for r in book[TASKS].iter_rows(min_row=2) if r[0].value == "q1-b")
-    assert row[2].value.startswith("'=SUM(A1)") and row[2].data_type == "s"  # not a formula
-    assert row[6].value == "Thị đoàn\nHội Nông dân; Hội Phụ nữ\n"
-    assert row[7].value == datetime(2022, 6, 30)
+    assert row[3].value.startswith("'=SUM(A1)") and row[3].data_type == "s"  # not a formula
+    assert row[7].value == "Thị đoàn\nHội Nông dân; Hội Phụ nữ\n"
+    assert row[10].value == datetime(2022, 6, 30)
 
 
 def test_layout_sheets_ids_locked(sapa_sheet: bytes):
@@ -124,12 +124,19 @@ def test_layout_sheets_ids_locked(sapa_sheet: bytes):
     book = openpyxl.load_workbook(io.BytesIO(sapa_sheet))
     assert book.sheetnames == [TARGETS, TASKS, BUDGET, SOURCES, LINES, "kehoach"]
     tasks = book[TASKS]
-    assert [c.value for c in tasks[1]][:3] == ["Mã nhiệm vụ", "Quý", "Nội dung nhiệm vụ"]
+    assert [c.value for c in tasks[1]][:4] == [
+        "Mã nhiệm vụ",
+        "Vị trí trong kế hoạch (chỉ để xem)",
+        "Quý",
+        "Nội dung nhiệm vụ",
+    ]
     assert tasks.protection.sheet
-    assert tasks["A2"].protection.locked and not tasks["C2"].protection.locked
-    assert tasks["A2"].value == "q1-ban-hanh-chuong-trinh" and tasks["B2"].value == 1
+    assert tasks["A2"].protection.locked and tasks["B2"].protection.locked
+    assert not tasks["D2"].protection.locked
+    assert tasks["A2"].value == "q1-ban-hanh-chuong-trinh" and tasks["C2"].value == 1
+    assert tasks["B2"].value == "Nhiệm vụ cụ thể › Quý I"
     meta = {r[0]: r[1] for r in book["kehoach"].iter_rows(min_row=2, values_only=True)}
-    assert meta["layout"] == "kehoach-plan" and meta["version"] == 1
+    assert meta["layout"] == "kehoach-plan" and meta["version"] == 2
     assert meta["plan_year"] == 2022
 
 
@@ -139,13 +146,13 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
     def change(book: openpyxl.Workbook) -> None:
         book[TARGETS]["C2"] = 7  # hn-quan-triet
         tasks = book[TASKS]
-        tasks["B2"] = 2  # q1-ban-hanh-chuong-trinh moves to quarter II
-        tasks["C3"] = "Hướng dẫn, đôn đốc {count} đơn vị biên soạn lịch sử Đảng bộ năm 2023."
-        tasks["D3"] = 5
-        tasks["F3"] = "Ban Tuyên giáo Thị ủy"
-        tasks["G3"] = "Thị đoàn\nHội Nông dân thị xã"
-        tasks["H3"] = datetime(2022, 9, 30)
-        tasks["I3"] = "có"
+        tasks["C2"] = 2  # q1-ban-hanh-chuong-trinh moves to quarter II
+        tasks["D3"] = "Hướng dẫn, đôn đốc {count} đơn vị biên soạn lịch sử Đảng bộ năm 2023."
+        tasks["E3"] = 5
+        tasks["G3"] = "Ban Tuyên giáo Thị ủy"
+        tasks["H3"] = "Thị đoàn\nHội Nông dân thị xã"
+        tasks["K3"] = datetime(2022, 9, 30)
+        tasks["L3"] = "có"
         book[BUDGET]["B3"] = "2.000.000.000"
         book[LINES].append([None, "Hội nghị quán triệt", 6_505_490_000, "ngan-sach-thi-xa", None])
 
@@ -172,8 +179,8 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
     ("change", "expected"),
     [
         pytest.param(
-            lambda b: b[TASKS].move_range("C1:C40", cols=7),
-            "cột C phải có tiêu đề 'Nội dung nhiệm vụ' nhưng là ''",
+            lambda b: b[TASKS].move_range("D1:D40", cols=10),
+            "cột D phải có tiêu đề 'Nội dung nhiệm vụ' nhưng là ''",
             id="moved-column",
         ),
         pytest.param(
@@ -204,13 +211,13 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
             id="bad-number",
         ),
         pytest.param(
-            lambda b: b[TASKS].__setitem__("B6", 5),
-            "trang tính Nhiệm vụ, dòng 6, cột 2, trường Quý: quý phải là 1, 2, 3 hoặc 4",
+            lambda b: b[TASKS].__setitem__("C6", 5),
+            "trang tính Nhiệm vụ, dòng 6, cột 3, trường Quý: quý phải là 1, 2, 3 hoặc 4",
             id="bad-quarter",
         ),
         pytest.param(
-            lambda b: b[TASKS].__setitem__("C6", "Tổ chức {hoi-nghi} học tập"),
-            "trang tính Nhiệm vụ, dòng 6, cột 3, trường Nội dung nhiệm vụ: {hoi-nghi} trong "
+            lambda b: b[TASKS].__setitem__("D6", "Tổ chức {hoi-nghi} học tập"),
+            "trang tính Nhiệm vụ, dòng 6, cột 4, trường Nội dung nhiệm vụ: {hoi-nghi} trong "
             "nội dung không phải mã chỉ tiêu nào",
             id="unknown-placeholder",
         ),
@@ -220,8 +227,8 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
             id="budget-does-not-add-up",
         ),
         pytest.param(
-            lambda b: b[TASKS].__setitem__("H2", "31/02/2022"),
-            "trang tính Nhiệm vụ, dòng 2, cột 8, trường Thời hạn: ngày '31/02/2022' không có thật",
+            lambda b: b[TASKS].__setitem__("K2", "31/02/2022"),
+            "trang tính Nhiệm vụ, dòng 2, cột 11, trường Thời hạn: ngày '31/02/2022' không có thật",
             id="bad-date",
         ),
         pytest.param(
@@ -230,8 +237,8 @@ def test_edits_come_back(sapa: Plan, sapa_sheet: bytes):
             id="missing-sheet",
         ),
         pytest.param(
-            lambda b: b["kehoach"].__setitem__("B3", 2),
-            "bảng tính dạng phiên bản 2, kehoach này đọc phiên bản 1",
+            lambda b: b["kehoach"].__setitem__("B3", 3),
+            "bảng tính dạng phiên bản 3, kehoach này đọc phiên bản 2",
             id="layout-version",
         ),
         pytest.param(

@@ -168,7 +168,7 @@ def test_bad_quantity_names_sheet_row_and_column(sheet_bytes, tmp_path, value, m
     assert message in problem.message_vi
     assert (
         problem.location("vi")
-        == f"trang tính Chỉ tiêu, dòng {row}, cột 6, trường Thực hiện (F{row})"
+        == f"trang tính Chỉ tiêu, dòng {row}, cột 7, trường Thực hiện (G{row})"
     )
 
 
@@ -208,7 +208,7 @@ def test_unknown_id_in_the_sheet(plan, sheet_bytes, tmp_path):
     ws = book["Chỉ tiêu"]
     row = row_of(ws, "trang-mxh")
     ws.cell(row, 1).value = "trang-mxh2"
-    ws.cell(row, 6).value = 3
+    ws.cell(row, columns_of(ws)["Thực hiện"]).value = 3
     path = tmp_path / "ids.xlsx"
     book.save(path)
     with pytest.raises(InputError) as info:
@@ -232,7 +232,7 @@ def test_changed_plan_is_a_warning_listing_what_differs(sheet_bytes, tmp_path):
         compose_report(load_plan(changed), sheet)
     (warning,) = [w.message for w in caught if isinstance(w.message, ProgressWarning)]
     text = warning.message("vi")
-    assert text.startswith("kế hoạch đã thay đổi từ khi tạo bảng tính tiến độ:")
+    assert text.startswith(f"{sheet}: kế hoạch đã thay đổi từ khi tạo bảng tính tiến độ:")
     assert "chỉ tiêu lop-tap-huan: đã sửa '3 lớp tập huấn' → '4 lớp tập huấn'" in text
     assert "nhiệm vụ q4-tham-dinh-ban-thao: đã bỏ khỏi kế hoạch" in text
 
@@ -251,7 +251,7 @@ def test_dates_and_decimals_as_typed(plan, sheet_bytes, tmp_path):
     """Dates typed as text (30/6/2022) and decimals with a comma (4,5) are read."""
     book = book_of(sheet_bytes)
     targets = book["Chỉ tiêu"]
-    targets.cell(row_of(targets, "lop-tap-huan"), 6).value = "1,5"
+    targets.cell(row_of(targets, "lop-tap-huan"), columns_of(targets)["Thực hiện"]).value = "1,5"
     report = book["Báo cáo"]
     report.cell(row_of(report, "period"), 3).value = "6 tháng đầu năm"
     report.cell(row_of(report, "cutoff"), 3).value = "30/6/2022"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -15,8 +16,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from pydantic import BaseModel
 
 from kehoach.compose import ComposedDocument, compose_plan
-from kehoach.loader import Positions, load_located, load_model
+from kehoach.errors import InputError, Problem
+from kehoach.loader import Positions, load_located, load_model, read_data
 from kehoach.model import Plan, Progress
+from kehoach.model.progress import looks_like_progress
 
 if TYPE_CHECKING:
     import pluggy
@@ -45,7 +48,7 @@ def load_plan(
     from kehoach.plugin_host.manager import block_kinds_of
 
     kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
-    with block_kinds(kinds):
+    with block_kinds(kinds), _not_a_progress_file(source):
         if isinstance(source, Mapping):
             return load_model(Plan, source)
         return load_model(Plan, Path(source))
@@ -65,8 +68,40 @@ def load_plan_located(
     from kehoach.plugin_host.manager import block_kinds_of
 
     kinds = block_kinds_of(plugin_manager) if plugin_manager is not None else []
-    with block_kinds(kinds):
+    with block_kinds(kinds), _not_a_progress_file(path):
         return load_located(Plan, Path(path))
+
+
+@contextmanager
+def _not_a_progress_file(source: str | PathLike[str] | Mapping[str, Any]) -> Iterator[None]:
+    """A plan that fails to load because it is a progress file says so in one line,
+    instead of one error per plan field it lacks."""
+    try:
+        yield
+    except InputError as exc:
+        data = source if isinstance(source, Mapping) else _read_quietly(Path(source))
+        if not looks_like_progress(data):
+            raise
+        name = "<dict>" if isinstance(source, Mapping) else str(source)
+        raise InputError(
+            exc.path,
+            [
+                Problem(
+                    "",
+                    "đây là tệp kết quả thực hiện (tiến độ), không phải kế hoạch: dùng "
+                    f"kehoach report KẾ_HOẠCH.yaml {name} -o BÁO_CÁO.docx",
+                    "this is a progress file, not a plan: use "
+                    f"kehoach report PLAN.yaml {name} -o REPORT.docx",
+                )
+            ],
+        ) from None
+
+
+def _read_quietly(path: Path) -> Any:
+    try:
+        return read_data(path)[0]
+    except InputError:
+        return None
 
 
 def _plan(source: PlanSource, plugin_manager: pluggy.PluginManager | None = None) -> Plan:
@@ -185,11 +220,12 @@ def compose_report(
         kehoach.InputError: unknown ids, impossible dates, invalid progress data.
         kehoach.UsageError: no report period.
     """
+    from kehoach.progress_input import load_progress_located
     from kehoach.report import compose_report as compose_progress
 
     the_plan = _plan(plan)
-    the_progress = load_progress(progress, plan=the_plan, period=period)
-    return compose_progress(the_plan, the_progress, period=period)
+    the_progress, where = load_progress_located(progress, plan=the_plan, period=period)
+    return compose_progress(the_plan, the_progress, period=period, locate=where)
 
 
 def render_report(

@@ -6,9 +6,11 @@ people who write plans. Unknown types fall back to pydantic's English message.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
-_KINDS = "text, bullet, section, table, numbered, label, quote, tasks, budget"
+_KIND_KEYS = ("text", "bullet", "section", "table", "numbered", "label", "quote", "tasks", "budget")
+_KINDS = ", ".join(_KIND_KEYS)
 
 # type → (vi, en); "{key}" is filled from the error's ctx, "{input}" from its input.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -133,10 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "table row {row} has {cells} cells but the table has {columns} columns",
     ),
     "kehoach.code": ("{message_vi}", "{message_en}"),
-    "kehoach.impossible_when": (
-        "'{piece}' trông như ngày tháng nhưng không có ngày như vậy (trong '{value}')",
-        "'{piece}' looks like a date but no such date exists (in '{value}')",
-    ),
+    "kehoach.impossible_when": ("{message_vi}", "{message_en}"),
     "kehoach.task_group": (
         "mỗi nhóm nhiệm vụ ghi đúng một trong quarter, month, phase, title (đang có: {got})",
         "a task group is named by exactly one of quarter, month, phase, title (got {got})",
@@ -196,6 +195,8 @@ def word_error(error: dict[str, Any]) -> tuple[str, str]:
     """The (vi, en) wording of one pydantic error dict."""
     ctx = dict(error.get("ctx") or {})
     ctx.setdefault("input", error.get("input"))
+    if error["type"] == "union_tag_invalid" and isinstance(error.get("input"), dict):
+        return _unknown_kind(error["input"])
     entry = MESSAGES.get(error["type"])
     if entry is None:
         # value_error, assertion_error …: the message comes from our own code, such as
@@ -207,6 +208,17 @@ def word_error(error: dict[str, Any]) -> tuple[str, str]:
     if isinstance(ctx.get("expected"), str):  # pydantic lists choices as "'a', 'b' or 'c'"
         ctx_vi["expected"] = ctx["expected"].replace(" or ", " hoặc ")
     return _fill(entry[0], ctx_vi), _fill(entry[1], ctx)
+
+
+def _unknown_kind(block: dict[Any, Any]) -> tuple[str, str]:
+    """ "kiểu khối 'bulet' không có; có phải: bullet?": the key found and the nearest kind."""
+    keys = [str(k) for k in block]
+    guesses = [(k, difflib.get_close_matches(k, _KIND_KEYS, n=1, cutoff=0.6)) for k in keys]
+    key, near = next(((k, g) for k, g in guesses if g), (keys[0] if keys else "", []))
+    vi, en = f"kiểu khối '{key}' không có", f"unknown block kind '{key}'"
+    if near:
+        vi, en = f"{vi}; có phải: {near[0]}?", f"{en}; did you mean: {near[0]}?"
+    return f"{vi} (dùng một trong: {_KINDS})", f"{en} (use one of: {_KINDS})"
 
 
 # PyYAML's problems (English) → what a person should do, in Vietnamese.

@@ -16,6 +16,7 @@ staff can change in the plan file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +52,20 @@ _SUPERIOR_COMMITTEES: tuple[tuple[str, str], ...] = (
     ("đảng bộ huyện", "Huyện ủy"),
     ("đảng bộ quận", "Quận ủy"),
 )
+
+
+_ORGAN = re.compile(r"^(ban|văn phòng|thường trực)\b", re.IGNORECASE)
+_OWN_PLACE = re.compile(
+    r"\b(ủy|uỷ|xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|đặc khu|trung ương)\b",
+    re.IGNORECASE,
+)
+
+
+def is_organ_name(name: str) -> bool:
+    """Whether ``name`` names an organ without the body it belongs to: "Ban Thường
+    trực", "Ban Tuyên giáo", "Văn phòng" (but not "Ban Tuyên giáo Tỉnh ủy"). In a header
+    such an organ stands under its body's name, and running text names both."""
+    return bool(_ORGAN.match(name.strip())) and not _OWN_PLACE.search(name)
 
 
 def _key(text: str) -> str:
@@ -227,4 +242,4 @@ class Organization:
         }
 
 
-__all__ = ["LAST_DISTRICT_YEAR", "MERGER_YEAR", "Level", "Organization"]
+__all__ = ["LAST_DISTRICT_YEAR", "MERGER_YEAR", "Level", "Organization", "is_organ_name"]

@@ -9,7 +9,7 @@ at its YAML line or spreadsheet cell, with the nearest known ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -38,10 +38,19 @@ def load_progress(
         kehoach.InputError: naming the file and the line (or sheet, row, column) of
             every problem.
     """
+    return load_progress_located(source, plan=plan, period=period)[0]
+
+
+def load_progress_located(
+    source: ProgressSource, *, plan: Plan | None = None, period: str | None = None
+) -> tuple[Progress, Callable[[Notice], Notice]]:
+    """:func:`load_progress`, with a function that words a later notice (a report
+    warning) with where its field was written: the file and its line, or the sheet, row
+    and column of a progress spreadsheet."""
     if isinstance(source, Progress):
         if plan is not None:
             check_links(plan, source, period, "<progress>", None)
-        return source
+        return source, _unlocated
     if isinstance(source, Mapping):
         data = dict(source)
         try:
@@ -50,7 +59,7 @@ def load_progress(
             raise InputError("<dict>", problems_from(exc, data_positions(data), Progress)) from None
         if plan is not None:
             check_links(plan, progress, period, "<dict>", None)
-        return progress
+        return progress, _unlocated
     path = Path(source)
     if path.suffix.lower() in SHEET_SUFFIXES:
         # Imported here for speed, not for a cycle: a YAML progress file does not pay
@@ -62,7 +71,23 @@ def load_progress(
         progress, locate = _read_text(path)
     if plan is not None:
         check_links(plan, progress, period, str(path), locate)
-    return progress
+
+    def where(notice: Notice) -> Notice:
+        place = _located(notice, locate)
+        found = place.sheet is not None or place.line is not None
+        # A field no cell holds (the sheet's metadata): the workbook alone says enough.
+        vi, en = (place.location("vi"), place.location("en")) if found else ("", "")
+        return Notice(
+            notice.path,
+            f"{path}, {vi}: {notice.message_vi}" if vi else f"{path}: {notice.message_vi}",
+            f"{path}, {en}: {notice.message_en}" if en else f"{path}: {notice.message_en}",
+        )
+
+    return progress, where
+
+
+def _unlocated(notice: Notice) -> Notice:
+    return notice
 
 
 def _read_text(path: Path) -> tuple[Progress, Locate]:
@@ -107,4 +132,10 @@ def _located(notice: Notice, locate: Locate | None) -> Problem:
     )
 
 
-__all__ = ["Locate", "ProgressSource", "check_links", "load_progress"]
+__all__ = [
+    "Locate",
+    "ProgressSource",
+    "check_links",
+    "load_progress",
+    "load_progress_located",
+]

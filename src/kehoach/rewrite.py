@@ -126,6 +126,8 @@ def _same(old: Any, new: Any) -> bool:
         return True
     if isinstance(old, str) and isinstance(new, str):
         return str(old) == new
+    if isinstance(old, str) and isinstance(new, list):  # one unit written as text (support)
+        return new == [str(old)]
     if isinstance(old, str) and isinstance(new, int) and not isinstance(new, bool):
         try:
             return parse_money(old) == new

@@ -1,5 +1,8 @@
 """The starting plan of a plan type (``kehoach new``): valid at once, with places to fill.
 
+It is written in the version 2 shape (``sections`` holding a tasks block and a budget
+block); plan files written in version 1 by earlier versions keep loading unchanged.
+
 Everything staff must write is in square brackets, "[Ghi mục đích của kế hoạch]", so
 that the review (``P-TODO-1``) flags any place left before the plan is signed. The rest
 (sections, implementing units, Nơi nhận, closing) follows the plan type and the
@@ -48,10 +51,11 @@ def _first_lower(text: str) -> str:
 
 
 def starting_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
-    """:func:`starting_plan` as plain data (what the YAML file holds).
+    """:func:`starting_plan` as plain data (what the YAML file holds), version 2.
 
-    A plan type that gives ``sections`` starts in the version 2 shape with those
-    sections; the others start with the standard version 1 body built from ``areas``.
+    A plan type that gives ``sections`` starts with those sections; the others with the
+    standard body built from ``areas``: purposes, content (objectives by area, a tasks
+    block by quarter, solutions), organisation, a budget block, reporting.
     """
     data = _standard_data(plan_type, org)
     if plan_type.sections:
@@ -63,14 +67,59 @@ def starting_data(plan_type: PlanType, org: Organization) -> dict[str, Any]:
             "year": str(org.year),
         }
         sections = _filled(list(plan_type.sections), fields)
-        body: dict[str, Any] = {"version": 2}
-        for key, value in data.items():
-            if key not in V1_FIELDS:
-                body[key] = value
-            if key == "opening":  # the sections come where the v1 body stood
-                body["sections"] = sections
-        data = body
-    return data
+    else:
+        sections = _standard_sections(data)
+    body: dict[str, Any] = {"version": 2}
+    for key, value in data.items():
+        if key not in V1_FIELDS:
+            body[key] = value
+        if key == "opening":  # the sections come where the v1 body stood
+            body["sections"] = sections
+    return body
+
+
+def _standard_sections(v1: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The standard starting body as version 2 sections: the text the version 1 starter
+    rendered, with its tasks in a tasks block and a budget block added."""
+    purposes, content = v1["purposes"], v1["content"]
+    objectives, solutions = content["objectives"], content["solutions"]
+    areas = [
+        {"section": a["title"], "id": a["id"], "content": a["content"]} for a in objectives["areas"]
+    ]
+    return [
+        {
+            "title": "Mục đích, yêu cầu",
+            "content": [
+                {"section": "Mục đích", "content": purposes["purpose"]},
+                {"section": "Yêu cầu", "content": purposes["requirements"]},
+            ],
+        },
+        {
+            "title": "Nội dung thực hiện",
+            "content": [
+                {"section": objectives["title"], "content": areas},
+                {
+                    "section": "Nhiệm vụ cụ thể",
+                    "content": [{"tasks": {"groups": content["tasks"]["quarters"]}}],
+                },
+                {"section": solutions["title"], "content": solutions["intro"]},
+            ],
+        },
+        v1["organization"],
+        {
+            "title": "Kinh phí thực hiện",
+            "content": [
+                {
+                    "budget": {
+                        "title": "Nguồn kinh phí",
+                        "clause": "[Ghi nguồn kinh phí: dự toán được giao, các nguồn hợp"
+                        " pháp khác; hoặc “theo quy định hiện hành”]",
+                    }
+                }
+            ],
+        },
+        v1["reporting"],
+    ]
 
 
 def _filled(value: Any, fields: Mapping[str, str]) -> Any:

@@ -235,3 +235,15 @@ def test_whole_path_on_an_imported_plan(client: TestClient, folder: Path, sapa_d
         json={"done": [first], "version": body["review_version"]},
     )
     assert ticked.status_code == 200
+
+
+def test_import_real_word_plans(client: TestClient, folder: Path):
+    """Real plans from the corpus upload as valid plan files, their review items pointing at
+    paragraphs of the document."""
+    for source in sorted(REAL.glob("*ke-hoach*.docx")):
+        response = _upload(client, "/api/import", source.name, source.read_bytes())
+        assert response.status_code == 201, (source.name, response.text)
+        body = response.json()
+        load_plan(folder / body["name"])
+        indexes = {p["index"] for p in body["paragraphs"]}
+        assert all(i["paragraph"] in indexes for i in body["review"] if i["paragraph"])

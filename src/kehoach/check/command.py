@@ -16,7 +16,8 @@ from typing import Any, Literal, TextIO
 
 from kehoach.check.engine import check_docx
 from kehoach.check.read.errors import DocxReadError
-from kehoach.check.read.layout import LayoutError
+from kehoach.check.read.layout import LaidOutPage, LayoutError, lay_out
+from kehoach.check.read.package import read_source
 from kehoach.check.report import (
     result_to_dict,
     results_to_json,
@@ -83,7 +84,11 @@ def run_check_command(
     code = EXIT_OK
     files: list[dict[str, Any]] = []
     texts: list[str] = []
-    jobs_list = [(os.fspath(raw), profile, lang, catalogue, layout) for raw in paths]
+    names = [os.fspath(raw) for raw in paths]
+    laid = _lay_out_all(names) if layout else [None] * len(names)
+    jobs_list = [
+        (name, profile, lang, catalogue, pages) for name, pages in zip(names, laid, strict=True)
+    ]
     for file_code, file_dict, text in in_order(_check_one, jobs_list, jobs=jobs):
         code = _worse(code, file_code)
         files.append(file_dict)
@@ -95,14 +100,36 @@ def run_check_command(
     return code
 
 
-_Job = tuple[str, str | None, Literal["vi", "en"], dict[str, FormatProfile], bool]
+_Laid = list[LaidOutPage] | LayoutError | None
+_Job = tuple[str, str | None, Literal["vi", "en"], dict[str, FormatProfile], _Laid]
+
+
+def _lay_out_all(paths: Sequence[str]) -> list[_Laid]:
+    """Each readable file laid out, all with one LibreOffice start (``--layout``); a file
+    that cannot be read gets ``None`` and its reading error is reported by the check."""
+    readable: dict[int, bytes] = {}
+    for index, path in enumerate(paths):
+        try:
+            readable[index] = read_source(path)
+        except DocxReadError:
+            continue
+    laid: list[_Laid] = [None] * len(paths)
+    try:
+        results: Sequence[_Laid] = lay_out(list(readable.values()))
+    except LayoutError as error:
+        results = [error] * len(readable)
+    for index, result in zip(readable, results, strict=True):
+        laid[index] = result
+    return laid
 
 
 def _check_one(job: _Job) -> tuple[int, dict[str, Any], str]:
     """Check one file: its exit code, JSON entry and text report (in any process)."""
-    path, profile, lang, catalogue, layout = job
+    path, profile, lang, catalogue, laid = job
     try:
-        result = check_docx(path, profile=profile, profiles=catalogue, layout=layout)
+        if isinstance(laid, LayoutError):
+            raise laid
+        result = check_docx(path, profile=profile, profiles=catalogue, pages=laid)
     except LayoutError as error:
         failed = DocxReadError("damaged", error.message("vi"), error.message("en"))
         return (

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from kehoach.check.doc_class import DocumentClass, classify
 from kehoach.check.findings import CheckResult, Finding, Msg
 from kehoach.check.read.dateline import parse_date_line
 from kehoach.check.read.docx_view import DocxView, read_docx
-from kehoach.check.read.layout import laid_out_pages
+from kehoach.check.read.layout import LaidOutPage, laid_out_pages
 from kehoach.check.read.lines import norm
 from kehoach.check.read.package import Source, read_source
-from kehoach.check.read.parts import find_parts
+from kehoach.check.read.parts import DocumentParts, find_parts
 from kehoach.check.rules.body import check_body
 from kehoach.check.rules.closing import check_closing
 from kehoach.check.rules.collect import Collector
 from kehoach.check.rules.header import check_header
 from kehoach.check.rules.kinh_gui import check_kinh_gui
-from kehoach.check.rules.layout import check_layout
+from kehoach.check.rules.layout import check_layout, check_signature_room, check_title_rule
 from kehoach.check.rules.page import check_page_numbers, check_page_setup
 from kehoach.check.rules.text import check_text
 from kehoach.check.rules.title import check_title
@@ -54,13 +54,13 @@ def _date_text(day: date) -> str:
 
 
 def _by_date(
-    view: DocxView, family: list[FormatProfile]
+    parts_of: Callable[[FormatProfile], DocumentParts], family: list[FormatProfile]
 ) -> tuple[FormatProfile, Msg, str | None, bool]:
     """The profile of ``family`` in force on the document's date, why, the date read,
     and whether the date was unreadable (F-SRC-1: the newest guidance is then used)."""
     family = sorted(family, key=lambda p: p.valid_from)
     newest = family[-1]
-    parts = find_parts(view, newest)
+    parts = parts_of(newest)
     parsed = parse_date_line(norm(parts.date.text)) if parts.date else None
     day = parsed.latest_day() if parsed else None
     if day is None:
@@ -123,12 +123,20 @@ def check_view(
     profile: FormatProfile | str | None = None,
     source: str | None = None,
     profiles: Mapping[str, FormatProfile] | None = None,
-    pages: list[list[str]] | None = None,
+    pages: Sequence[LaidOutPage] | None = None,
 ) -> CheckResult:
     """Check an already read :class:`DocxView` (see :func:`check_docx`); ``pages`` are
     its laid-out pages (:func:`kehoach.check.read.layout.laid_out_pages`), for ``--layout``."""
     catalogue = BUILTIN_PROFILES if profiles is None else profiles
     doc_class = classify(view)
+    found: dict[int, DocumentParts] = {}
+
+    def parts_of(chosen: FormatProfile) -> DocumentParts:
+        """The document's parts as ``chosen`` sees them (read once per profile)."""
+        if id(chosen) not in found:
+            found[id(chosen)] = find_parts(view, chosen)
+        return found[id(chosen)]
+
     no_date = False
     shown: str | None = None
     if isinstance(profile, FormatProfile):
@@ -139,7 +147,7 @@ def check_view(
         family = [p for p in catalogue.values() if p.family == doc_class.id]
         if not family:
             return _not_checked(doc_class, source)
-        chosen, reason, shown, no_date = _by_date(view, family)
+        chosen, reason, shown, no_date = _by_date(parts_of, family)
     col = Collector(
         status_overrides=chosen.rule_status, unsupported=frozenset(chosen.unsupported_rules)
     )
@@ -155,7 +163,7 @@ def check_view(
                 "Write the full place/date line or pass --profile."),
             "warning",
         )  # fmt: skip
-    parts = find_parts(view, chosen)
+    parts = parts_of(chosen)
     if parts.document_type is not None:
         col.optional_elements = parts.document_type.optional
         if parts.document_type.signature == "personal":
@@ -169,11 +177,14 @@ def check_view(
     check_page_setup(view, chosen, col)
     check_page_numbers(view, chosen, col, len(pages) if pages is not None else None)
     if pages is not None:
-        check_layout(pages, col)
+        check_layout([page.lines for page in pages], col)
     check_header(parts, chosen, col)
     check_title(parts, chosen, col)
     check_body(parts, chosen, col)
     check_closing(parts, chosen, col)
+    if pages:
+        check_title_rule(parts, chosen, pages[0], col)
+        check_signature_room(parts, chosen, pages, col)
     check_text(view, chosen, col)
     check_kinh_gui(view, col)
     for rule, why in ALWAYS_NOT_EVALUATED.items():
@@ -224,6 +235,7 @@ def check_docx(
     profile: FormatProfile | str | None = None,
     profiles: Mapping[str, FormatProfile] | None = None,
     layout: bool = False,
+    pages: Sequence[LaidOutPage] | None = None,
 ) -> CheckResult:
     """Check a DOCX file against the format of its class (Party, State…).
 
@@ -241,7 +253,9 @@ def check_docx(
             kehoach's own (``kehoach.profiles.BUILTIN_PROFILES``).
         layout: Lay the document out with LibreOffice (PDF) and check the rules that
             need pages (page numbers shown, appendices numbered apart, a total alone
-            at the top of a page).
+            at the top of a page, the line under the title, the room to sign).
+        pages: The document's pages already laid out (:func:`kehoach.check.read.layout.lay_out`
+            lays out a batch with one LibreOffice start); implies ``layout``.
 
     Returns:
         The findings and the rules that could not be evaluated.
@@ -254,5 +268,6 @@ def check_docx(
     data = read_source(source)
     view = read_docx(data)
     name = str(source) if isinstance(source, str) or hasattr(source, "__fspath__") else None
-    pages = laid_out_pages(data) if layout else None
+    if pages is None and layout:
+        pages = laid_out_pages(data)
     return check_view(view, profile=profile, source=name, profiles=profiles, pages=pages)

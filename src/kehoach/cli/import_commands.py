@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,16 @@ def register(commands: argparse._SubParsersAction, t: Translator) -> None:  # ty
             "fail (write nothing) when a guess has low confidence",
         ),
     )
+    parser.add_argument(
+        "--keep-capitals",
+        action="store_true",
+        help=t(
+            "giữ tên cơ quan ở tiêu đề, chữ ký đúng như gõ chữ in hoa (mặc định: ghi chữ "
+            "thường như trong câu văn, mỗi tên đổi có trong danh sách rà soát)",
+            "keep the header and signature names in capitals as typed (default: written as "
+            "running text writes them, each change in the review list)",
+        ),
+    )
     parser.set_defaults(handler=run_import)
 
 
@@ -107,7 +118,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 if path.exists():
                     raise OutputExistsError(path)
     results = []
-    imported = in_order(_import_one, args.files, jobs=args.jobs)
+    one = partial(_import_one, keep_capitals=args.keep_capitals)
+    imported = in_order(one, args.files, jobs=args.jobs)
     for name, result in zip(args.files, imported, strict=True):
         if not isinstance(result, ImportResult):  # the first bad file stops the batch
             raise WordedError(*result)
@@ -137,11 +149,11 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _import_one(name: str) -> ImportResult | tuple[str, str]:
+def _import_one(name: str, keep_capitals: bool = False) -> ImportResult | tuple[str, str]:
     """Import one file (in any process); a user's error comes back as its two messages."""
     from kehoach import import_docx
 
     try:
-        return import_docx(Path(name), name=name)
+        return import_docx(Path(name), name=name, keep_capitals=keep_capitals)
     except KehoachError as exc:
         return "\n".join(exc.messages("vi")), "\n".join(exc.messages("en"))

@@ -11,6 +11,7 @@ from typing import Literal
 from kehoach.compose.document import AppendixPart, Block, ComposedDocument, Run, map_texts
 from kehoach.compose.text import strip_end_punctuation
 from kehoach.model.parts import DocumentHeader, Recipients, Signature
+from kehoach.orgs import is_organ_name
 from kehoach.profiles import FormatProfile
 from kehoach.vi import body_code, convert_tone_style, date_line, doc_number, short_date, type_code
 
@@ -26,9 +27,15 @@ def document_codes(header: DocumentHeader, type_name: str) -> tuple[str, str]:
 def issuer_phrase(header: DocumentHeader, signature: Signature) -> str:
     """Who issued the document, as citations write it: "Ban Thường vụ Thị ủy Sa Pa".
 
-    A body signing for itself ("T/M Đảng ủy" of "Đảng ủy xã Bản Hồ") is named once.
+    A body signing for itself ("T/M Đảng ủy" of "Đảng ủy xã Bản Hồ") is named once. An
+    issuing body that is an organ of the body above it ("Ban Thường trực" under "Ủy ban
+    MTTQ Việt Nam xã Lương Minh", "Ban Tuyên giáo" under "Tỉnh ủy Lào Cai") is named
+    with that body: "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh".
     """
     body, behalf = header.issuing_body, signature.on_behalf_of
+    parent = header.direct_superior
+    if parent and is_organ_name(body):
+        body = f"{body} {parent}"
     if signature.authority not in ("T/M", "T/L") or not behalf:
         return body
     if f"{_same_words(body)} ".startswith(f"{_same_words(behalf)} "):

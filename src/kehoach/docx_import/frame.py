@@ -17,6 +17,7 @@ from kehoach.check.read.lines import Line, norm, upper_key
 from kehoach.check.read.parts import DocumentParts, find_parts
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.text import rich_text
+from kehoach.orgs import is_organ_name
 from kehoach.profiles import get_profile
 
 __all__ = ["Frame", "read_frame"]
@@ -92,7 +93,7 @@ def read_frame(view: DocxView) -> Frame:
     frame.appendix_start = min(appendix) if appendix else len(blocks)
     closing = [
         where[id(line.paragraph)]
-        for line in (*parts.signature, *parts.recipients_items)
+        for line in (*parts.signature, *parts.receipt, *parts.recipients_items)
         if id(line.paragraph) in where
     ]
     if parts.recipients_label is not None and id(parts.recipients_label.paragraph) in where:
@@ -110,7 +111,7 @@ def read_frame(view: DocxView) -> Frame:
         used.add(id(parts.recipients_label))
     frame.closing_extra = [
         line.text
-        for line in (*parts.signature, *parts.recipients_items)
+        for line in (*parts.signature, *parts.receipt, *parts.recipients_items)
         if id(line) not in used and line.text
     ]
     return frame
@@ -153,7 +154,21 @@ def _header(parts: DocumentParts, review: list[ReviewItem]) -> tuple[dict[str, A
         issuing = bold_at if bold_at is not None else len(joined) - 1
         header["superiors"] = joined[:issuing][-3:]
         header["issuing_body"] = joined[issuing]
-        if len(joined) > 1:
+        if len(joined) > 1 and issuing > 0 and is_organ_name(joined[issuing]):
+            # "ỦY BAN MTTQ VIỆT NAM XÃ … / BAN THƯỜNG TRỰC": the bold line is an organ of
+            # the body named above it, not of a superior; running text names both.
+            organ, body = joined[issuing], joined[issuing - 1]
+            review.append(
+                ReviewItem(
+                    "header",
+                    f"Cơ quan ban hành: «{organ}» của «{body}», không phải cấp trên (tiêu đề "
+                    "in như văn bản gốc; trích dẫn trong câu văn ghi cả hai, tên ban trước).",
+                    f"Issuing body: «{organ}» of «{body}», not a superior (the header prints "
+                    "as in the source; citations in running text name both, the organ first).",
+                    "medium" if bold_at is not None else "low",
+                )
+            )
+        elif len(joined) > 1:
             review.append(
                 ReviewItem(
                     "header",

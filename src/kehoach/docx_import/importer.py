@@ -13,6 +13,7 @@ from kehoach.docx_import.body import append_block, build_sections, paragraph_blo
 from kehoach.docx_import.complete import complete_plan
 from kehoach.docx_import.frame import Frame, read_frame
 from kehoach.docx_import.money import money_notes
+from kehoach.docx_import.names import sentence_case_names
 from kehoach.docx_import.notes import citation_notes, format_notes
 from kehoach.docx_import.review import ReviewItem
 from kehoach.docx_import.source import DocxImportError, load_view
@@ -50,8 +51,17 @@ class ImportResult:
         return [item for item in self.review if item.confidence == "low"]
 
 
-def import_docx(source: str | os.PathLike[str] | bytes, *, name: str | None = None) -> ImportResult:
+def import_docx(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    keep_capitals: bool = False,
+) -> ImportResult:
     """Import a Word plan (.docx; .doc/.odt/.rtf through LibreOffice).
+
+    Names typed in capitals in the header and signature ("ĐẢNG ỦY XÃ BẢN HỒ") are
+    written in sentence case, each change a review item (render prints them in capitals
+    again); ``keep_capitals`` keeps them as typed.
 
     Raises:
         DocxImportError: The file is not a readable Word document, has no body, or needs
@@ -59,10 +69,12 @@ def import_docx(source: str | os.PathLike[str] | bytes, *, name: str | None = No
     """
     label = name or (os.fspath(source) if not isinstance(source, bytes | bytearray) else "<bytes>")
     view = load_view(source, label)
-    return import_view(view, name=label)
+    return import_view(view, name=label, keep_capitals=keep_capitals)
 
 
-def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
+def import_view(
+    view: DocxView, *, name: str = "<bytes>", keep_capitals: bool = False
+) -> ImportResult:
     """Import an already read document view (``name`` is used in messages)."""
     if not any(norm(p.full_text) for p in view.paragraphs):
         raise DocxImportError(
@@ -118,6 +130,8 @@ def import_view(view: DocxView, *, name: str = "<bytes>") -> ImportResult:
         plan.setdefault("closing", []).extend(leftovers)
     if appendices:
         plan["appendices"] = appendices
+    if not keep_capitals:
+        sentence_case_names(plan, review)
     plan = complete_plan(plan, frame.header_class, review, name)
     return ImportResult(plan, review, source=name, header_class=frame.header_class)
 

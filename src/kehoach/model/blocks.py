@@ -11,6 +11,7 @@ computed from the structure, never typed (F-HEAD-2). Plugins may add kinds
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Discriminator, Field, Tag, WithJsonSchema, model_validator
@@ -206,6 +207,18 @@ BLOCK_KEYS = ("section", "bullet", "table", "label", "numbered", "quote", "tasks
 _V1_TAGS = ("section", "bullet", "table")
 
 
+_FIELD_KEYS = frozenset({"text", "targets", "items", "id", "content", "blocks", "source"})
+
+
+def _misspelt_kind(key: object) -> bool:
+    # Close to a kind's key ("bulet", "tabel") and not one of the keys blocks also carry.
+    return (
+        isinstance(key, str)
+        and key not in _FIELD_KEYS
+        and bool(difflib.get_close_matches(key, BLOCK_KEYS, n=1, cutoff=0.75))
+    )
+
+
 def _block_tag(value: Any) -> str:
     if isinstance(value, str):
         return "str"
@@ -216,6 +229,8 @@ def _block_tag(value: Any) -> str:
         if "text" not in value and len(value) == 1:
             # One key naming no kind of kehoach's: a plugin's kind, or an unknown one.
             return "plugin_block" if active_kind(str(next(iter(value)))) else "unknown"
+        if "text" not in value and any(_misspelt_kind(k) for k in value):
+            return "unknown"  # {bulet: …, items: […]}: the kind's key is mistyped
         return "text"  # report the missing "text" key, the commonest mistake
     tags: dict[type, str] = {
         Subsection: "section",

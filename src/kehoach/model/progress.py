@@ -12,7 +12,8 @@ existing imports keep working. The cross-field rules stay on the models that own
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -97,7 +98,12 @@ class SourceSpending(KModel):
 class AreaResult(KModel):
     """The narrative of results in one area (lĩnh vực) of the plan."""
 
-    area: Text = Field(description="Mã lĩnh vực, hoặc tên lĩnh vực như trong kế hoạch")
+    area: Text = Field(
+        description=(
+            "Mã hoặc tên lĩnh vực như trong kế hoạch (kế hoạch phiên bản 2: mã hoặc tên "
+            "mục, ở bất kỳ cấp nào)"
+        )
+    )
     content: Narrative = Field(default_factory=list, description="Kết quả đạt được")
 
 
@@ -227,6 +233,23 @@ class Progress(KModel):
         return self
 
 
+_PROGRESS_ONLY = frozenset(
+    {
+        *("period", "cutoff", "summary", "results", "strengths", "limitations", "causes"),
+        *("lessons", "directions", "proposals", "behind_wording", "generated_from"),
+    }
+)
+
+
+def looks_like_progress(data: Any) -> bool:
+    """Whether ``data`` (a file's content) is a progress file rather than a plan: every
+    key is a progress field, one at least only progress files have, and no ``title``."""
+    if not isinstance(data, Mapping) or "title" in data:
+        return False
+    keys = {str(k) for k in data}
+    return bool(keys & _PROGRESS_ONLY) and keys <= set(Progress.model_fields)
+
+
 __all__ = [
     "DONE_STATUSES",
     "PERIODS",
@@ -246,6 +269,7 @@ __all__ = [
     "TargetProgress",
     "TaskProgress",
     "TaskStatus",
+    "looks_like_progress",
     "parse_day",
     "parse_period",
 ]

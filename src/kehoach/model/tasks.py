@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from kehoach.model.base import KModel
 from kehoach.model.types import Id, RichText, Text
-from kehoach.vi.when import when_problems
+from kehoach.vi.when import impossible_times
 
 TaskField = Literal["when", "lead", "support", "result"]
 """A task field that can be printed on its own labelled line ("- Đơn vị chủ trì: …")."""
@@ -25,14 +25,19 @@ TaskField = Literal["when", "lead", "support", "result"]
 def possible_time(value: str | None) -> str | None:
     """``value`` as written, unless it names a date that cannot exist ("31/02/2027").
 
-    Free text ("Thường xuyên") is kept as written; only an impossible date is refused.
+    Free text ("Thường xuyên") is kept as written; only an impossible date is refused,
+    with the reason ("tháng 02/2027 chỉ có 28 ngày").
     """
-    bad = when_problems(value) if value else []
+    bad = impossible_times(value) if value else []
     if bad:
+        first = bad[0]
+        vi = f"'{first.piece}' không có thật: {first.reason_vi}"
+        en = f"'{first.piece}' does not exist: {first.reason_en}"
+        if first.piece.strip() != (value or "").strip():  # a piece of a longer time
+            vi += f" (trong '{value}')"
+            en += f" (in '{value}')"
         raise PydanticCustomError(
-            "kehoach.impossible_when",
-            "'{piece}' looks like a date but no such date exists (in '{value}')",
-            {"piece": bad[0], "value": value},
+            "kehoach.impossible_when", "{message_en}", {"message_vi": vi, "message_en": en}
         )
     return value
 

@@ -141,9 +141,23 @@ def task_quarter(plan: Plan) -> dict[str, int]:
 
     The quarter of its group; else the end of its ``when`` ("Quý IV/2025", "tháng
     11/2025", a date) or of its due date; else quarter IV: a task with no time, or a
-    free one ("Thường xuyên"), runs through the year.
+    free one ("Thường xuyên"), runs through the year (see :func:`ongoing_tasks`).
     """
-    quarters: dict[str, int] = {}
+    return {task_id: quarter or 4 for task_id, quarter in _named_quarters(plan).items()}
+
+
+def ongoing_tasks(plan: Plan) -> set[str]:
+    """The ids of the tasks whose time names no quarter: no group quarter, no date in
+    ``when`` or the group's month/phase, no ``due`` ("Thường xuyên", or no time at all).
+
+    Such a task runs through the whole year: every report period covers it, and it is
+    due at the end of the year (:func:`task_quarter` gives it quarter IV).
+    """
+    return {task_id for task_id, quarter in _named_quarters(plan).items() if quarter is None}
+
+
+def _named_quarters(plan: Plan) -> dict[str, int | None]:
+    quarters: dict[str, int | None] = {}
     for block in iter_task_blocks(plan):
         tasks = block.tasks
         grouped = [(g.quarter, g.phase or g.month, g.tasks) for g in tasks.groups]
@@ -153,7 +167,7 @@ def task_quarter(plan: Plan) -> dict[str, int]:
     return quarters
 
 
-def _quarter_of(task: Task, group_name: str | None, year: int) -> int:
+def _quarter_of(task: Task, group_name: str | None, year: int) -> int | None:
     for text in (task.when, group_name):
         found = due_quarter(text, year) if text else None
         if found is not None:
@@ -162,7 +176,7 @@ def _quarter_of(task: Task, group_name: str | None, year: int) -> int:
         if task.due.year != year:
             return 1 if task.due.year < year else 4
         return (task.due.month - 1) // 3 + 1
-    return 4
+    return None
 
 
 def iter_budgets(plan: Plan) -> Iterator[Budget]:
@@ -186,6 +200,7 @@ __all__ = [
     "iter_targets",
     "iter_task_blocks",
     "iter_tasks",
+    "ongoing_tasks",
     "plan_block_lists",
     "plan_budget",
     "plan_headings",

@@ -119,6 +119,9 @@ class FormatProfile:
     page_number: TextStyle = TextStyle(14, rules=("F-PAGENUM-3",))
     party_title_text: str = "ĐẢNG CỘNG SẢN VIỆT NAM"  # F-TITLE-1
     party_title: TextStyle = TextStyle(15, bold=True, upper=True, rules=("F-TITLE-2",))
+    # F-TITLE-3: the line under the title is as long as the title, within this fraction
+    # (tolerance unconfirmed; checked on the laid-out page, ``--layout``).
+    title_rule_tolerance: float = 0.10
     superior_body: TextStyle = TextStyle(14, upper=True, rules=("F-ORG-2",))
     issuing_body: TextStyle = TextStyle(14, bold=True, upper=True, rules=("F-ORG-2",))
     star_text: str = "*"  # F-STAR-1
@@ -148,7 +151,10 @@ class FormatProfile:
     signature_authority: TextStyle = TextStyle(14, bold=True, upper=True, rules=("F-SIGN-3",))
     signature_position: TextStyle = TextStyle(14, upper=True, rules=("F-SIGN-3", "F-SIGN-4"))
     signer: TextStyle = TextStyle(14, bold=True, rules=("F-SIGN-6",))
-    signature_blank_lines: int = 4  # F-SIGN-7 (unconfirmed)
+    # F-SIGN-7 (unconfirmed): room for the handwritten signature, in empty lines of the
+    # body size; ``kehoach check --layout`` measures it between the last title line and
+    # the signer's name.
+    signature_blank_lines: int = 4
     authorities: tuple[str, ...] = ("T/M", "K/T", "T/L", "Q.")  # F-SIGN-2
     state_authorities: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "T/UQ")
     recipients_label_text: str = "Nơi nhận:"

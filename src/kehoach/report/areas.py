@@ -1,35 +1,52 @@
 """Find the parts of a plan that progress names: its areas and its budget sources.
 
-Progress may name an area by its id, its title or the unique start of its title, and
-a budget source by its id or its name; titles and names compare ignoring case, marks
-and spacing, because people retype them.
+The areas of a version 1 plan are the 1.1., 1.2. … of its objectives and solutions; a
+version 2 plan has no such fields, so its areas are its sections, at every depth (a
+top-level section, a nested ``section:`` block), each holding the targets written
+directly in it. Progress may name an area by its id, its title or the unique start of
+its title, and a budget source by its id or its name; titles and names compare ignoring
+case, marks and spacing, because people retype them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from kehoach.model import Area, BudgetSource, Plan
+from kehoach.model import Area, Block, BudgetSource, Part, Plan, Subsection, body_outline
 
 TOTAL_SOURCE = "total"
 """The source key for spending when the plan's budget lists no sources."""
 
 
 @dataclass(frozen=True)
+class SectionArea:
+    """A version 2 section seen as an area: its title, id and own blocks (its nested
+    sections left out: each is an area of its own)."""
+
+    title: str
+    id: str | None
+    content: list[Block]
+
+
+@dataclass(frozen=True)
 class AreaRef:
     """An area of the plan: which group it belongs to and its place in it."""
 
-    group: Literal["objectives", "solutions"]
+    group: Literal["objectives", "solutions", "sections"]
     index: int  # 1-based
-    area: Area
+    area: Area | SectionArea
 
 
 def plan_areas(plan: Plan) -> list[AreaRef]:
-    """The areas of the plan's objectives, then of its solutions."""
-    if not plan.content:
+    """The areas of the plan's objectives, then of its solutions (version 1); the
+    sections at every depth, in document order (version 2)."""
+    if plan.content is None:
+        if plan.sections or plan.parts:
+            return [AreaRef("sections", i, a) for i, a in enumerate(_section_areas(plan), 1)]
         return []
     refs: list[AreaRef] = []
     for name in ("objectives", "solutions"):
@@ -37,6 +54,20 @@ def plan_areas(plan: Plan) -> list[AreaRef]:
         for i, area in enumerate(group.areas if group else [], start=1):
             refs.append(AreaRef(name, i, area))
     return refs
+
+
+def _section_areas(plan: Plan) -> Iterator[SectionArea]:
+    for item in body_outline(plan):
+        for section in item.sections if isinstance(item, Part) else [item]:
+            yield from _nested(section.title, section.id, section.content)
+
+
+def _nested(title: str, id: str | None, content: list[Block]) -> Iterator[SectionArea]:
+    own: list[Block] = [b for b in content if not isinstance(b, Subsection)]
+    yield SectionArea(title, id, own)
+    for block in content:
+        if isinstance(block, Subsection):
+            yield from _nested(block.section, block.id, block.content)
 
 
 def title_key(text: str) -> str:
@@ -81,4 +112,12 @@ def find_source(sources: list[BudgetSource], key: str) -> int | None:
     return None
 
 
-__all__ = ["TOTAL_SOURCE", "AreaRef", "find_area", "find_source", "plan_areas", "title_key"]
+__all__ = [
+    "TOTAL_SOURCE",
+    "AreaRef",
+    "SectionArea",
+    "find_area",
+    "find_source",
+    "plan_areas",
+    "title_key",
+]

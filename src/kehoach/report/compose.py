@@ -9,13 +9,15 @@ The wording helpers are re-exported here, so existing imports keep working.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kehoach.compose import BodyWriter, ComposedDocument, Run, citation
 from kehoach.compose.frame import frame_document, issuer_phrase
 from kehoach.compose.profile import resolve_profile
 from kehoach.compose.text import merge_runs, text_runs
 from kehoach.model import DocumentHeader, Plan, Progress, iter_targets
 from kehoach.report.compute import ReportData, compute_report
-from kehoach.report.notices import emit_warnings
+from kehoach.report.notices import Notice, emit_warnings
 from kehoach.report.outline import has_outline, places_tables, write_outline
 from kehoach.report.phrases import next_period_phrase, quantity_text, share_phrase, target_runs
 from kehoach.report.sections import write_sections
@@ -26,18 +28,23 @@ REPORT_TYPE_NAME = "Báo cáo"
 
 
 def compose_report(
-    plan: Plan, progress: Progress, *, period: str | None = None
+    plan: Plan,
+    progress: Progress,
+    *,
+    period: str | None = None,
+    locate: Callable[[Notice], Notice] | None = None,
 ) -> ComposedDocument:
     """Compose the report of ``progress`` on ``plan`` (``period`` overrides the file's).
 
-    Problems that do not stop the report are issued as :class:`ProgressWarning`.
+    Problems that do not stop the report are issued as :class:`ProgressWarning`, worded
+    by ``locate`` with where they were written (file, line or sheet and cell) if given.
 
     Raises:
         InputError: progress names ids the plan does not have, or impossible dates.
         UsageError: no report period.
     """
     data = compute_report(plan, progress, period)
-    emit_warnings(list(data.warnings))
+    emit_warnings([locate(n) if locate else n for n in data.warnings])
     return compose_report_data(data)
 
 

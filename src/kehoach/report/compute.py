@@ -16,10 +16,10 @@ from kehoach.model import (
     Target,
     iter_targets,
     iter_tasks,
+    ongoing_tasks,
     plan_budget,
     task_quarter,
 )
-from kehoach.model.progress import DONE_STATUSES
 from kehoach.report.areas import TOTAL_SOURCE, find_source, plan_areas
 from kehoach.report.links import LinkResult, link_progress
 from kehoach.report.period import ReportPeriod, task_deadline
@@ -108,26 +108,30 @@ def _groups(plan: Plan, progress: Progress, period: ReportPeriod) -> tuple[Targe
 def _tasks(
     plan: Plan, progress: Progress, period: ReportPeriod, *, scope: bool
 ) -> tuple[TaskResult, ...]:
-    """Tasks in the period's scope (``scope``), or the later ones not done yet.
+    """Tasks in the period's scope (``scope``), or the later ones not started yet.
 
     The scope is the tasks of the period's quarters (a quarter report: its own quarter;
-    6m, 9m, year: quarters 1..N), plus tasks of later quarters already reported (done
-    early, or started).
+    6m, 9m, year: quarters 1..N), the ongoing tasks ("Thường xuyên": every period covers
+    them), and tasks of later quarters already reported (done early, or started). A task
+    is in one of the two lists, never both: a later task once started is carried on as
+    unfinished, not listed again as upcoming.
     """
     entries = {e.id: e for e in progress.tasks}
     quarters = task_quarter(plan)
+    ongoing = ongoing_tasks(plan)
     out: list[TaskResult] = []
     for task in iter_tasks(plan):
         quarter = quarters[task.id]
         entry = entries.get(task.id)
         status = (entry.status if entry else None) or UNREPORTED
-        later = quarter > period.info.last_quarter
-        earlier = quarter < period.info.quarters[0]
+        always = task.id in ongoing
+        later = quarter > period.info.last_quarter and not always
+        earlier = quarter < period.info.quarters[0] and not always
         reported_later = later and status != UNREPORTED
         if scope:
             if earlier or (later and not reported_later):
                 continue
-        elif not later or status in DONE_STATUSES:
+        elif not later or reported_later:
             continue
         out.append(
             TaskResult(
@@ -137,6 +141,8 @@ def _tasks(
                 status=status,
                 completed=entry.completed if entry else None,
                 notes=entry.notes if entry else None,
+                ongoing=always,
+                early=reported_later,
             )
         )
     return tuple(out)

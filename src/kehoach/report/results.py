@@ -7,6 +7,7 @@ own: it is never taken as zero. A quantity above the target is "vượt" (exceed
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,6 +18,7 @@ from kehoach.model import Plan, Progress, Target, Task
 from kehoach.model.progress import DONE_STATUSES, STATUS_LABELS
 from kehoach.report.notices import Notice
 from kehoach.report.period import ReportPeriod
+from kehoach.vi.targets import counts_whole_things
 
 Assessment = Literal["met", "exceeded", "on_schedule", "behind", "unmet", "unreported"]
 
@@ -48,8 +50,13 @@ class TargetResult:
 
     @property
     def due(self) -> Fraction:
-        """The quantity due by the cut-off: the planned figure times :attr:`due_share`."""
-        return self.planned * self.due_share
+        """The quantity due by the cut-off: the planned figure times :attr:`due_share`,
+        rounded up to a whole number when the target counts whole things (1,6 thôn due
+        means 02 thôn: the fewest that keep the target on schedule)."""
+        due = self.planned * self.due_share
+        if counts_whole_things(self.target.unit):
+            return Fraction(math.ceil(due))
+        return due
 
     @property
     def ratio(self) -> Fraction | None:
@@ -123,6 +130,10 @@ class TaskResult:
     status: str  # a status key, or "unreported"
     completed: date | None = None
     notes: str | None = None
+    ongoing: bool = False
+    """Its time names no quarter ("Thường xuyên"): it runs through the year."""
+    early: bool = False
+    """Due in a quarter after the period, but already reported (done early, or started)."""
 
     @property
     def done(self) -> bool:

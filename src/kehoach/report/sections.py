@@ -47,7 +47,14 @@ class ReportSections:
             ref = find_area(areas, result.area)
             if ref is not None:
                 self.narratives.setdefault((ref.group, ref.index), []).extend(result.content)
-        self.solution_areas = [a for a in areas if a.group == "solutions"]
+        # Areas whose narrative is not written with targets: a version 1 plan's solutions,
+        # a version 2 plan's sections holding no target.
+        self.solution_areas = [a for a in areas if a.group in ("solutions", "sections")]
+        self.solutions_title = (
+            "Thực hiện các nội dung của kế hoạch"
+            if any(a.group == "sections" for a in areas)
+            else "Thực hiện các giải pháp"
+        )
 
     def money(self, amount: int) -> str:
         return format_money(amount, self.money_unit)
@@ -78,7 +85,7 @@ class ReportSections:
             if self.narratives.get((a.group, a.index)) and (a.group, a.index) not in shown
         ]
         if solutions:
-            w.heading(2, "Thực hiện các giải pháp")
+            w.heading(2, self.solutions_title)
             for ref in solutions:
                 w.heading(3, ref.area.title)
                 w.blocks(self.narratives[(ref.group, ref.index)], 4)  # type: ignore[arg-type]
@@ -101,13 +108,18 @@ class ReportSections:
                     )
                 ],
             )
-        for group in data.groups:
-            narrative = self.narratives.get(group.area_key) if group.area_key else None
-            if not group.targets and not narrative:
-                continue
-            sub = level + 1 if heading else level  # placed in a section: groups are its 1., 2.
-            w.heading(sub, group.title)
-            w.blocks(narrative or [], sub + 1)  # type: ignore[arg-type]
+        shown = [
+            (group, self.narratives.get(group.area_key) if group.area_key else None)
+            for group in data.groups
+        ]
+        shown = [(group, narrative) for group, narrative in shown if group.targets or narrative]
+        sub = level + 1 if heading else level  # placed in a section: groups are its 1., 2.
+        for group, narrative in shown:
+            # The plan's own grouping, by area or section; one group alone gets no heading
+            # (a lone "1.1." says nothing the "1." above it does not).
+            if len(shown) > 1:
+                w.heading(sub, group.title)
+            w.blocks(narrative or [], sub + 1 if len(shown) > 1 else sub)  # type: ignore[arg-type]
             for result in group.targets:
                 w.bullet(1, target_runs(result, data.label("behind").lower()))
 
@@ -120,16 +132,14 @@ class ReportSections:
     def task_counts(self, end: str = "") -> None:
         """ "Theo kế hoạch, … có 06 nhiệm vụ (quý I, …); kết quả: hoàn thành đúng hạn …"."""
         w, data = self.w, self.data
-        quarters = sorted({t.quarter for t in data.tasks})
-        quarter_text = ", ".join(f"quý {roman(q)}" for q in quarters)
         shares = [s for s in data.status_shares() if s.count]
         parts = "; ".join(share_phrase(s, "nhiệm vụ") for s in shares)
         w.para(
             "body",
             [
                 Run(
-                    f"Theo kế hoạch, {data.period.phrase} có {count(len(data.tasks))} nhiệm vụ "
-                    f"({quarter_text}); kết quả: {parts}.{end}"
+                    f"Theo kế hoạch, {data.period.phrase} có {_scope_text(data.tasks)}; "
+                    f"kết quả: {parts}.{end}"
                 )
             ],
         )
@@ -307,6 +317,27 @@ class ReportSections:
         if self.progress.proposals:
             self.w.heading(1, title)
             self.w.blocks(self.progress.proposals, 2)
+
+
+def _scope_text(tasks: tuple[TaskResult, ...]) -> str:
+    """ "05 nhiệm vụ (quý I, quý II và 02 nhiệm vụ thường xuyên), cùng 01 nhiệm vụ quý IV
+    đã thực hiện sớm": each task counted once, an ongoing task under no quarter, a later
+    task reported early named apart from the period's own."""
+    own = [t for t in tasks if not t.early]
+    quarters = ", ".join(
+        f"quý {roman(q)}" for q in sorted({t.quarter for t in own if not t.ongoing})
+    )
+    ongoing = sum(1 for t in own if t.ongoing)
+    if ongoing and quarters:
+        quarters += f" và {count(ongoing)} nhiệm vụ thường xuyên"
+    elif ongoing:
+        quarters = "thực hiện thường xuyên"
+    text = f"{count(len(own))} nhiệm vụ ({quarters})" if own else "không có nhiệm vụ đến hạn"
+    early = [t for t in tasks if t.early]
+    if early:
+        later = ", ".join(f"quý {roman(q)}" for q in sorted({t.quarter for t in early}))
+        text += f", cùng {count(len(early))} nhiệm vụ {later} đã thực hiện sớm"
+    return text
 
 
 def write_sections(w: BodyWriter, data: ReportData, profile: FormatProfile) -> None:

@@ -41,8 +41,15 @@ def unknown_area(path: Path, name: str, areas: list[AreaRef]) -> Notice:
         shown[title_key(ref.area.title)] = label
     close = difflib.get_close_matches(title_key(name), list(shown), n=3, cutoff=0.5)
     near = "; ".join(dict.fromkeys(shown[c] for c in close))
-    vi = f"lĩnh vực '{name}' không có trong kế hoạch (ghi mã hoặc tên lĩnh vực như trong kế hoạch)"
-    en = f"area '{name}' is not in the plan (write the id or the title as in the plan)"
+    if any(ref.group == "sections" for ref in areas):  # a version 2 plan: its sections
+        vi = f"mục '{name}' không có trong kế hoạch (ghi mã hoặc tên mục như trong kế hoạch)"
+        en = f"section '{name}' is not in the plan (write its id or title as in the plan)"
+    else:
+        vi = (
+            f"lĩnh vực '{name}' không có trong kế hoạch "
+            "(ghi mã hoặc tên lĩnh vực như trong kế hoạch)"
+        )
+        en = f"area '{name}' is not in the plan (write the id or the title as in the plan)"
     if near:
         vi += f"; gần nhất: {near}"
         en += f"; nearest: {near}"

@@ -5,18 +5,23 @@ detail lines to an .xlsx workbook; ``kehoach import-sheet`` reads the workbook b
 onto the same plan. Everything else (the text of the body, headings, signature…)
 stays in the YAML file.
 
-Layout (version 1), one header row per sheet; ids sit in locked grey columns:
+Layout (version 2), one header row per sheet; ids sit in locked grey columns:
 
 - ``Chỉ tiêu``: Mã chỉ tiêu | Câu trong kế hoạch (read only) | Số lượng | Đơn vị tính |
-  Từ đứng trước | Tên chỉ tiêu
-- ``Nhiệm vụ``: Mã nhiệm vụ | Quý | Nội dung nhiệm vụ | Số lượng | Đơn vị tính | Chủ trì |
-  Phối hợp (one unit per line) | Thời hạn | Lặp lại hằng năm (có/không); changing Quý
-  moves a task, the row order is the order within a quarter
-- ``Kinh phí``: Tổng kinh phí, Nhu cầu kinh phí năm kế hoạch
+  Từ đứng trước | Tên chỉ tiêu | Loại chỉ tiêu
+- ``Nhiệm vụ``: Mã nhiệm vụ | Vị trí trong kế hoạch (read only) | Quý | Nội dung nhiệm vụ
+  | Số lượng | Đơn vị tính | Chủ trì | Phối hợp (one unit per line) | Thời gian (``when``,
+  as written) | Kết quả, sản phẩm | Thời hạn | Lặp lại hằng năm (có/không). Every task of
+  the plan, wherever it sits (:mod:`~kehoach.sheets.plan_places`); changing Quý moves a
+  version 1 quarterly task, the row order is the order within a quarter; a task of a
+  version 2 tasks block keeps its place and group (a changed Quý is refused)
+- ``Kinh phí``: Tổng kinh phí, Nhu cầu kinh phí năm kế hoạch — of the version 1 budget or
+  the plan's first budget block
 - ``Nguồn kinh phí``: Mã nguồn | Tên nguồn | Số tiền (đồng)
 - ``Dự toán kinh phí``: Mã dòng | Nội dung chi | Số tiền (đồng) | Mã nguồn | Ghi chú;
   rows without an id may be added or removed
-- ``kehoach``: layout name, version, plan year
+- ``kehoach``: layout name, version, plan year. Version 1 sheets (quarterly tasks only,
+  without the place, time and result columns) are still read.
 
 Targets and tasks are added or removed in the YAML file (a target lives in a sentence;
 a task id is what reports trace): every id of the plan must have its row and no other

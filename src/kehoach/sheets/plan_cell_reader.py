@@ -152,7 +152,7 @@ def raise_located(exc: ValidationError, reader: CellReader, data: Any) -> None:
             place = reader.places.get(field)
             cut = max(field.rfind("."), field.rfind("["))
             field = field[:cut] if cut > 0 else ""
-        if place is None and problem.field.startswith("budget"):
+        if place is None and (problem.field.startswith("budget") or ".budget" in problem.field):
             place = (BUDGET, 0, 0, "")
         if place is None:
             located.append(problem)

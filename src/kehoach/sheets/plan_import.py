@@ -34,11 +34,13 @@ from kehoach.sheets.plan_layout import (
     TARGET_COLUMNS,
     TARGETS,
     TASK_COLUMNS,
+    TASK_COLUMNS_V1,
     TASKS,
     VERSION,
     target_cells,
     task_cells,
 )
+from kehoach.sheets.plan_places import iter_task_places
 from kehoach.sheets.workbook import (
     CellError,
     Problems,
@@ -64,7 +66,8 @@ def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
             budget that no longer adds up…
     """
     book, name = open_workbook(source)
-    meta = read_meta(book, name, LAYOUT, VERSION)
+    meta = read_meta(book, name, LAYOUT, (1, VERSION))
+    task_columns = TASK_COLUMNS_V1 if str(meta.get("version")) == "1" else TASK_COLUMNS
     problems = Problems(name)
     if str(meta.get("plan_year")) != str(plan.year):
         problems.add(
@@ -79,7 +82,7 @@ def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
         title: read_table(book, title, columns, problems)
         for title, columns in (
             (TARGETS, TARGET_COLUMNS),
-            (TASKS, TASK_COLUMNS),
+            (TASKS, task_columns),
             (BUDGET, BUDGET_COLUMNS),
             (SOURCES, SOURCE_COLUMNS),
             (LINES, LINE_COLUMNS),
@@ -89,7 +92,7 @@ def read_plan_sheet(source: SheetSource, plan: Plan) -> Plan:
     data = plan.model_dump()
     reader = CellReader(problems)
     _read_targets(tables[TARGETS] or [], data, reader)
-    _read_tasks(tables[TASKS] or [], data, reader)
+    _read_tasks(tables[TASKS] or [], data, reader, task_columns)
     read_budget(tables, data, reader)
     problems.raise_if_any()
     try:
@@ -163,82 +166,129 @@ def _read_targets(rows: list[SheetRow], data: dict[str, Any], reader: CellReader
             target[key] = value
 
 
-def _read_tasks(rows: list[SheetRow], data: dict[str, Any], reader: CellReader) -> None:
-    content = data.get("content") or {}
-    schedule = content.get("tasks")
-    if schedule is None:
+_TASK_FIELDS = (
+    ("text", required_text),
+    ("count", int_cell),
+    ("unit", text_cell),
+    ("lead", text_cell),
+    ("support", support_lines),
+    ("when", text_cell),
+    ("result", text_cell),
+    ("due", date_cell),
+    ("recurring", bool_cell),
+)
+
+
+def _read_tasks(
+    rows: list[SheetRow], data: dict[str, Any], reader: CellReader, columns: tuple[Any, ...]
+) -> None:
+    """Every task's row read back: a version 1 quarterly task may move to another quarter
+    (rows in order within it); a task of a version 2 tasks block keeps its place."""
+    places = {p.task["id"]: p for p in iter_task_places(data)}
+    if not places:
         if rows:
             reader.problems.add(
                 TASKS,
-                "kế hoạch chưa có phần nhiệm vụ cụ thể theo quý: thêm trong tệp YAML",
-                "the plan has no quarterly tasks: add them in the YAML file",
+                "kế hoạch chưa có nhiệm vụ nào: thêm nhiệm vụ trong tệp YAML",
+                "the plan has no tasks: add them in the YAML file",
                 row=rows[0].number,
             )
         return
-    tasks = {t["id"]: (t, q["quarter"]) for q in schedule["quarters"] for t in q["tasks"]}
-    by_id = match_ids(TASKS, rows, list(tasks), reader.problems, ("nhiệm vụ", "task"))
+    by_id = match_ids(TASKS, rows, list(places), reader.problems, ("nhiệm vụ", "task"))
     target_ids = {t["id"] for _, t, _ in iter_target_data(data)}
+    keys = {c.key for c in columns}
+    schedule = (data.get("content") or {}).get("tasks")
     placed: dict[int, list[tuple[dict[str, Any], SheetRow]]] = {
-        q["quarter"]: [] for q in schedule["quarters"]
+        q["quarter"]: [] for q in (schedule or {}).get("quarters", [])
     }
     for row in rows:
         item_id = text_cell(row.values["id"])
         if item_id is None or by_id.get(item_id.strip()) is not row:
             continue
-        task, old_quarter = tasks[item_id.strip()]
-        written = task_cells(task, old_quarter)
+        place = places[item_id.strip()]
+        task = place.task
+        written = task_cells(task, place.quarter, place.where)
+        prefix = f"@{row.number}" if place.scheduled else place.field
+        new = dict(task)
+        for key, parse in _TASK_FIELDS:
+            if key in keys:
+                new[key] = reader.value(
+                    TASKS, columns, row, key, written[key], task[key], parse, f"{prefix}.{key}"
+                )
+        _check_placeholders(new["text"], target_ids, reader, columns, row)
         quarter = reader.value(
             TASKS,
-            TASK_COLUMNS,
+            columns,
             row,
             "quarter",
             written["quarter"],
-            old_quarter,
+            place.quarter,
             int_cell,
-            f"@{row.number}.quarter",
+            f"{prefix}.quarter",
         )
-        if quarter not in (1, 2, 3, 4):
+        if place.scheduled:
+            placed.setdefault(_quarter(quarter, place.quarter, reader, columns, row), []).append(
+                (new, row)
+            )
+            continue
+        if quarter != place.quarter:
             reader.problem(
                 TASKS,
-                TASK_COLUMNS,
+                columns,
                 row,
                 "quarter",
-                f"quý phải là 1, 2, 3 hoặc 4 (ô ghi '{row.values['quarter']}')",
-                f"the quarter must be 1, 2, 3 or 4 (the cell holds '{row.values['quarter']}')",
+                "chỉ đổi được quý của nhiệm vụ trong phần nhiệm vụ theo quý; nhiệm vụ này ở "
+                f"«{place.where}»: chuyển nó trong tệp YAML",
+                "only tasks of the quarterly schedule change quarter here; this one is in "
+                f"«{place.where}»: move it in the YAML file",
             )
-            quarter = old_quarter
-        new = dict(task)
-        for key, parse in (
-            ("text", required_text),
-            ("count", int_cell),
-            ("unit", text_cell),
-            ("lead", text_cell),
-            ("support", support_lines),
-            ("due", date_cell),
-            ("recurring", bool_cell),
-        ):
-            new[key] = reader.value(
-                TASKS,
-                TASK_COLUMNS,
-                row,
-                key,
-                written[key],
-                task[key],
-                parse,
-                f"@{row.number}.{key}",
-            )
-        unknown = set(placeholders(new["text"])) - target_ids - {"count"}
-        if unknown:
-            reader.problem(
-                TASKS,
-                TASK_COLUMNS,
-                row,
-                "text",
-                f"{{{sorted(unknown)[0]}}} trong nội dung không phải mã chỉ tiêu nào; viết \\{{ "
-                "nếu muốn giữ dấu ngoặc",
-                f"{{{sorted(unknown)[0]}}} in the text names no target; write \\{{ for a brace",
-            )
-        placed.setdefault(quarter, []).append((new, row))
+        task.clear()
+        task.update(new)
+        reader.places[place.field] = (TASKS, row.number, 1, columns[0].title)
+    if schedule is not None:
+        _rebuild_schedule(schedule, placed, reader, columns)
+
+
+def _quarter(
+    quarter: Any, old: int | None, reader: CellReader, columns: tuple[Any, ...], row: SheetRow
+) -> int:
+    if quarter in (1, 2, 3, 4):
+        return int(quarter)
+    reader.problem(
+        TASKS,
+        columns,
+        row,
+        "quarter",
+        f"quý phải là 1, 2, 3 hoặc 4 (ô ghi '{row.values['quarter']}')",
+        f"the quarter must be 1, 2, 3 or 4 (the cell holds '{row.values['quarter']}')",
+    )
+    return old or 1
+
+
+def _check_placeholders(
+    text: str, target_ids: set[str], reader: CellReader, columns: tuple[Any, ...], row: SheetRow
+) -> None:
+    unknown = set(placeholders(text)) - target_ids - {"count"}
+    if unknown:
+        reader.problem(
+            TASKS,
+            columns,
+            row,
+            "text",
+            f"{{{sorted(unknown)[0]}}} trong nội dung không phải mã chỉ tiêu nào; viết \\{{ "
+            "nếu muốn giữ dấu ngoặc",
+            f"{{{sorted(unknown)[0]}}} in the text names no target; write \\{{ for a brace",
+        )
+
+
+def _rebuild_schedule(
+    schedule: dict[str, Any],
+    placed: dict[int, list[tuple[dict[str, Any], SheetRow]]],
+    reader: CellReader,
+    columns: tuple[Any, ...],
+) -> None:
+    """The version 1 quarters from the rows read, each in sheet order; every cell's place
+    moved from its row ("@12.text") to the task's new path."""
     quarters = []
     by_row: dict[str, list[tuple[str, Any]]] = {}  # "@12" → its cells: linear, not rows × cells
     for key, place in reader.places.items():
@@ -253,5 +303,5 @@ def _read_tasks(rows: list[SheetRow], data: dict[str, Any], reader: CellReader) 
             path = f"content.tasks.quarters[{qi}].tasks[{ti}]"
             for field, place in by_row.get(f"@{row.number}", []):
                 reader.places[f"{path}.{field}"] = place
-            reader.places[path] = (TASKS, row.number, 1, TASK_COLUMNS[0].title)
+            reader.places[path] = (TASKS, row.number, 1, columns[0].title)
     schedule["quarters"] = quarters

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kehoach.loader import format_path
 from kehoach.sheets.plan_cell_reader import CellReader, match_ids, required_text
 from kehoach.sheets.plan_layout import (
     BUDGET,
@@ -21,13 +22,16 @@ from kehoach.sheets.plan_layout import (
     line_cells,
     source_cells,
 )
+from kehoach.sheets.plan_places import budget_place
 from kehoach.sheets.workbook import SheetRow, money_cell, money_value, text_cell
 
 
 def read_budget(
     tables: dict[str, list[SheetRow] | None], data: dict[str, Any], reader: CellReader
 ) -> None:
-    budget = data.get("budget")
+    place = budget_place(data)
+    budget = place[1] if place else None
+    at = format_path(place[0]) if place else "budget"  # "sections[3].content[0].budget"
     problems = reader.problems
     amount_rows = tables[BUDGET] or []
     labels = [label for _, label in BUDGET_ITEMS]
@@ -53,9 +57,9 @@ def read_budget(
         base = budget[key]
         written = None if base is None else money_value(base)
         budget[key] = reader.value(
-            BUDGET, BUDGET_COLUMNS, row, "amount", written, base, money_cell, f"budget.{key}"
+            BUDGET, BUDGET_COLUMNS, row, "amount", written, base, money_cell, f"{at}.{key}"
         )
-        if key == "total" and budget[key] is None:
+        if key == "total" and budget[key] is None and base is not None:
             reader.problem(
                 BUDGET, BUDGET_COLUMNS, row, "amount", "thiếu tổng kinh phí", "the total is missing"
             )
@@ -67,7 +71,7 @@ def read_budget(
         budget["sources"],
         source_cells,
         {"name": required_text, "amount": money_cell},
-        "budget.sources",
+        f"{at}.sources",
         reader,
         ("nguồn kinh phí", "budget source"),
     )
@@ -78,7 +82,7 @@ def read_budget(
         budget["lines"],
         line_cells,
         {"name": required_text, "amount": money_cell, "source": text_cell, "note": text_cell},
-        "budget.lines",
+        f"{at}.lines",
         reader,
         ("dòng kinh phí", "budget line"),
     )

@@ -1,4 +1,4 @@
-"""The plan sheet's layout (version 1): its sheets, columns and what each cell shows.
+"""The plan sheet's layout (version 2): its sheets, columns and what each cell shows.
 
 Writing (:mod:`kehoach.sheets.plan_write`) fills these cells from the plan; reading
 (:mod:`kehoach.sheets.plan_import`) compares each cell with what was written, so an
@@ -14,7 +14,9 @@ from kehoach.sheets.workbook import Column, money_value
 from kehoach.vi import KIND_LABELS
 
 LAYOUT = "kehoach-plan"
-VERSION = 1
+VERSION = 2
+"""Version 2 lists the tasks of version 2 tasks blocks (place, time as written, result);
+version 1 sheets (quarterly tasks only) are still read."""
 
 TARGETS = "Chỉ tiêu"
 TASKS = "Nhiệm vụ"
@@ -36,15 +38,20 @@ TARGET_COLUMNS = (
 )
 TASK_COLUMNS = (
     Column("id", "Mã nhiệm vụ", 24, locked=True),
+    Column("where", "Vị trí trong kế hoạch (chỉ để xem)", 30, locked=True),
     Column("quarter", "Quý", 6, number_format="0"),
     Column("text", "Nội dung nhiệm vụ", 70),
     Column("count", "Số lượng", 10, number_format="0"),
     Column("unit", "Đơn vị tính", 14),
     Column("lead", "Chủ trì", 22),
     Column("support", "Phối hợp (mỗi đơn vị một dòng)", 26),
+    Column("when", "Thời gian (như viết trong kế hoạch)", 24),
+    Column("result", "Kết quả, sản phẩm", 26),
     Column("due", "Thời hạn", 12, number_format="DD/MM/YYYY"),
     Column("recurring", "Lặp lại hằng năm (có/không)", 14),
 )
+TASK_COLUMNS_V1 = tuple(c for c in TASK_COLUMNS if c.key not in ("where", "when", "result"))
+"""The task columns of a version 1 sheet (quarterly tasks only)."""
 BUDGET_COLUMNS = (
     Column("item", "Khoản", 40, locked=True),
     Column("amount", "Số tiền (đồng)", 22, number_format=MONEY),
@@ -65,8 +72,9 @@ LINE_COLUMNS = (
 
 HELP = (
     "Sửa các ô trắng rồi nhập lại bằng: kehoach import-sheet TỆP.xlsx --plan KẾ-HOẠCH.yaml "
-    "-o KẾ-HOẠCH-MỚI.yaml. Cột xám (mã) được khoá: không sửa mã. Thêm, bớt chỉ tiêu và nhiệm "
-    "vụ trong tệp YAML; dòng kinh phí không có mã thêm được ở cuối trang."
+    "-o KẾ-HOẠCH-MỚI.yaml. Cột xám (mã, vị trí) được khoá: không sửa. Thêm, bớt, chuyển chỉ "
+    "tiêu và nhiệm vụ trong tệp YAML (đổi Quý chỉ chuyển được nhiệm vụ của phần nhiệm vụ "
+    "theo quý); dòng kinh phí không có mã thêm được ở cuối trang."
 )
 
 
@@ -83,16 +91,22 @@ def target_cells(target: dict[str, Any], sentence: str) -> dict[str, Any]:
     }
 
 
-def task_cells(task: dict[str, Any], quarter: int) -> dict[str, Any]:
+def task_cells(task: dict[str, Any], quarter: int | None, where: str = "") -> dict[str, Any]:
     """A task's cells by column key; the supporting units one a line."""
+    support = task["support"]
+    if isinstance(support, str):
+        support = [support]
     return {
         "id": task["id"],
+        "where": where,
         "quarter": quarter,
+        "when": task.get("when"),
+        "result": task.get("result"),
         "text": task["text"],
         "count": task["count"],
         "unit": task["unit"],
         "lead": task["lead"],
-        "support": "\n".join(task["support"]) or None,
+        "support": "\n".join(support) or None,
         "due": task["due"],
         "recurring": None
         if task["recurring"] is None

@@ -10,7 +10,8 @@ from __future__ import annotations
 from kehoach.sheets.workbook import Column
 
 LAYOUT = "progress"
-VERSION = 1
+VERSION = 2
+"""Version 2 added the target kind column ("Loại chỉ tiêu"); version 1 sheets still read."""
 TARGETS = "Chỉ tiêu"
 TASKS = "Nhiệm vụ"
 BUDGET = "Kinh phí"
@@ -24,10 +25,13 @@ TARGET_COLS = (
     Column("label", "Chỉ tiêu", 50, locked=True),
     Column("unit", "Đơn vị tính", 14, locked=True),
     Column("planned", "Kế hoạch", 11, locked=True),
+    Column("kind", "Loại chỉ tiêu", 16, locked=True),
     Column("achieved", "Thực hiện", 11),
     Column("notes", "Ghi chú, giải trình", 36),
     Column("evidence", "Minh chứng (mỗi dòng một mục)", 36),
 )
+TARGET_COLS_V1 = tuple(c for c in TARGET_COLS if c.key != "kind")
+"""The target columns of a version 1 sheet (made before target kinds)."""
 TASK_COLS = (
     Column("id", "Mã nhiệm vụ", 22, locked=True),
     Column("quarter", "Quý", 7, locked=True),

@@ -25,6 +25,7 @@ from kehoach.sheets.progress_layout import (
     REPORT,
     REPORT_COLS,
     TARGET_COLS,
+    TARGET_COLS_V1,
     TARGETS,
     TASK_COLS,
     TASKS,
@@ -74,12 +75,13 @@ def read_progress_sheet(source: SheetSource) -> tuple[Progress, Locate]:
         InputError: naming the sheet, row and column of every problem.
     """
     book, name = open_workbook(source)
-    meta = read_meta(book, name, LAYOUT, VERSION)
+    meta = read_meta(book, name, LAYOUT, (1, VERSION))
+    target_cols = TARGET_COLS_V1 if str(meta.get("version")) == "1" else TARGET_COLS
     problems = Problems(name)
     tables = {
         title: read_table(book, title, columns, problems)
         for title, columns in (
-            (TARGETS, TARGET_COLS),
+            (TARGETS, target_cols),
             (TASKS, TASK_COLS),
             (BUDGET, BUDGET_COLS),
             (REPORT, REPORT_COLS),
@@ -96,7 +98,7 @@ def read_progress_sheet(source: SheetSource) -> tuple[Progress, Locate]:
         }
         data["generated_from"] = {"digest": str(meta["digest"]), "items": items}
     readers = (
-        ("targets", TARGETS, TARGET_COLS, _target_entry),
+        ("targets", TARGETS, target_cols, _target_entry),
         ("tasks", TASKS, TASK_COLS, _task_entry),
         ("budget", BUDGET, BUDGET_COLS, _budget_entry),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kehoach.compose.text import count_values, text_runs
@@ -47,13 +48,14 @@ from kehoach.sheets.progress_layout import (
 )
 from kehoach.sheets.workbook import (
     META_SHEET,
+    Column,
     add_meta_sheet,
     add_table_sheet,
     money_value,
     new_workbook,
     workbook_bytes,
 )
-from kehoach.vi import roman
+from kehoach.vi import KIND_LABELS, roman
 
 
 def plain_text(text: str, values: dict[str, str] | None = None, plan: Plan | None = None) -> str:
@@ -127,6 +129,7 @@ def _targets_sheet(book: Workbook, plan: Plan) -> None:
             t.label or sentence_label(texts.get(t.id, ""), t),
             t.unit,
             t.quantity,
+            KIND_LABELS[t.effective_kind],
             None,
             None,
             None,
@@ -135,16 +138,21 @@ def _targets_sheet(book: Workbook, plan: Plan) -> None:
     ]
     sheet = add_table_sheet(book, TARGETS, TARGET_COLS, rows)
     if rows:
+        achieved = _letter(TARGET_COLS, "achieved")
         sheet.add_data_validation(
             _validation(
                 "decimal",
-                f"F2:F{len(rows) + 1}",
+                f"{achieved}2:{achieved}{len(rows) + 1}",
                 "Số lượng không hợp lệ",
                 "Nhập một số không âm (để trống nếu chưa có số liệu).",
                 operator="greaterThanOrEqual",
                 formula1="0",
             )
         )
+
+
+def _letter(columns: tuple[Column, ...], key: str) -> str:
+    return str(get_column_letter(next(i for i, c in enumerate(columns, 1) if c.key == key)))
 
 
 def _tasks_sheet(book: Workbook, plan: Plan) -> None:
@@ -201,7 +209,7 @@ def _money(amount: int | None) -> int | str | None:
 def _report_sheet(book: Workbook, plan: Plan) -> None:
     rows: list[tuple[Any, ...]] = [(k, label, None, None) for k, label in HEAD_ROWS]
     for ref in plan_areas(plan):
-        group = "mục tiêu" if ref.group == "objectives" else "giải pháp"
+        group = {"objectives": "mục tiêu", "solutions": "giải pháp"}.get(ref.group, "mục")
         title = plain_text(ref.area.title, plan=plan)
         rows.append(
             ("results", f"Kết quả ({group} {ref.index}): {title}", None, ref.area.id or title)

@@ -85,8 +85,11 @@ def restored(value: Any) -> Any:
     return value
 
 
-def read_meta(book: Workbook, name: str, layout: str, version: int) -> dict[str, Any]:
-    """The metadata of a workbook, after checking it has the expected layout and version.
+def read_meta(
+    book: Workbook, name: str, layout: str, version: int | tuple[int, ...]
+) -> dict[str, Any]:
+    """The metadata of a workbook, after checking it has the expected layout and version
+    (one of ``version`` when several are read).
 
     Raises:
         InputError: no metadata sheet, another layout, or another version.
@@ -119,7 +122,9 @@ def read_meta(book: Workbook, name: str, layout: str, version: int) -> dict[str,
                 )
             ],
         )
-    if str(meta.get("version")) != str(version):
+    versions = version if isinstance(version, tuple) else (version,)
+    if str(meta.get("version")) not in {str(v) for v in versions}:
+        version = max(versions)
         raise InputError(
             name,
             [

@@ -34,6 +34,7 @@ from kehoach.vi.targets import (
     KIND_LABELS,
     TargetWords,
     count_phrase,
+    counts_whole_things,
     percent_noun,
     target_words,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "convert_tone_style",
     "count",
     "count_phrase",
+    "counts_whole_things",
     "date_line",
     "doc_number",
     "find_xml_invalid_chars",

@@ -18,8 +18,10 @@ from kehoach.vi.numbers import count, format_number
 __all__ = [
     "BOUND_WORDS",
     "KIND_LABELS",
+    "MEASURE_UNITS",
     "TargetWords",
     "count_phrase",
+    "counts_whole_things",
     "percent_noun",
     "target_words",
 ]
@@ -37,6 +39,27 @@ KIND_LABELS: Final[dict[str, str]] = {
 
 BOUND_WORDS: Final[dict[str, str]] = {"at_least": "ít nhất", "at_most": "tối đa"}
 """The word written before the figure for a bound (none for an exact figure)."""
+
+
+MEASURE_UNITS: Final[frozenset[str]] = frozenset(
+    {
+        *("km", "km2", "km²", "m", "m2", "m²", "m3", "m³", "ha", "héc-ta", "sào"),
+        *("tấn", "tạ", "kg", "lít", "giờ", "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"),
+    }
+)
+"""Units of measure: a quantity of them may have a fractional part (2,5 km)."""
+
+
+def counts_whole_things(unit: str) -> bool:
+    """Whether ``unit`` counts whole things ("thôn", "hội nghị"), not a percentage or a
+    measure (:data:`MEASURE_UNITS`): a due share of such a target is a whole number.
+
+    Examples:
+        >>> counts_whole_things("thôn"), counts_whole_things("%"), counts_whole_things("km")
+        (True, False, False)
+    """
+    text = " ".join(as_str(unit, "unit").split()).casefold()
+    return percent_noun(text) is None and text not in MEASURE_UNITS
 
 
 def percent_noun(unit: str) -> str | None:

@@ -29,18 +29,57 @@ class Moment:
 
 def when_problems(text: str) -> list[str]:
     """The pieces of ``text`` that look like a date, month or quarter but cannot be one."""
+    return [problem.piece for problem in impossible_times(text)]
+
+
+@dataclass(frozen=True)
+class ImpossibleTime:
+    """A piece of a ``when`` that cannot exist, with why ("tháng 02/2027 chỉ có 28 ngày")."""
+
+    piece: str
+    reason_vi: str
+    reason_en: str
+
+
+def impossible_times(text: str) -> list[ImpossibleTime]:
+    """The pieces of ``text`` that look like a date, month or quarter but cannot be one,
+    each with the reason, in Vietnamese and English."""
     problems = []
     for match in _DATE.finditer(text):
         day, month, year = (int(g) for g in match.groups())
-        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
-            problems.append(match.group(0))
+        if not 1 <= month <= 12:
+            problems.append(
+                ImpossibleTime(
+                    match.group(0), f"không có tháng {month}", f"there is no month {month}"
+                )
+            )
+        elif not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+            named = f"{month:02d}/{year}" if month < 3 else f"{month}/{year}"
+            problems.append(
+                ImpossibleTime(
+                    match.group(0),
+                    f"tháng {named} chỉ có {days} ngày" if day else "không có ngày 0",
+                    f"month {named} has {days} days" if day else "there is no day 0",
+                )
+            )
     for match in _MONTH.finditer(text):
-        if not 1 <= int(match.group(1)) <= 12:
-            problems.append(match.group(0))
+        month = int(match.group(1))
+        if not 1 <= month <= 12:
+            problems.append(
+                ImpossibleTime(
+                    match.group(0), f"không có tháng {month}", f"there is no month {month}"
+                )
+            )
     for pattern in (_QUARTER, _QUARTER_NO_YEAR):
         for match in pattern.finditer(text):
             if _quarter_number(match.group(1)) is None:
-                problems.append(match.group(0))
+                problems.append(
+                    ImpossibleTime(
+                        match.group(0),
+                        f"không có quý {match.group(1)} (một năm có quý I đến quý IV)",
+                        f"there is no quarter {match.group(1)} (a year has quarters I to IV)",
+                    )
+                )
     return problems
 
 
@@ -94,4 +133,11 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
-__all__ = ["Moment", "due_quarter", "when_moments", "when_problems"]
+__all__ = [
+    "ImpossibleTime",
+    "Moment",
+    "due_quarter",
+    "impossible_times",
+    "when_moments",
+    "when_problems",
+]

@@ -68,8 +68,7 @@ def _paragraphs(view: DocxView) -> list[dict[str, Any]]:
 async def import_word(request: Request) -> Response:
     """``POST /api/import`` (multipart ``file``): a Word plan → a plan file + review list."""
     from kehoach import to_yaml
-    from kehoach.docx_import import review_markdown
-    from kehoach.docx_import.importer import import_view
+    from kehoach.docx_import import import_view, review_markdown
     from kehoach.docx_import.source import load_view
 
     state = state_of(request)

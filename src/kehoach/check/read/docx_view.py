@@ -166,8 +166,15 @@ def _read_package(package: Package) -> DocxView:
         )
     reader = StoryReader(sheet, numbering, "body")
     blocks = reader.blocks(body)
-    sectprs = [p.find(f"{w('pPr')}/{w('sectPr')}") for p in body.iter(w("p"))]
-    sectprs = [s for s in sectprs if s is not None]
+    # A paragraph's own section break (w:p/w:pPr/w:sectPr), in document order.
+    sectprs: list[etree._Element | None] = [
+        s
+        for s in body.iter(w("sectPr"))
+        if (ppr := s.getparent()) is not None
+        and ppr.tag == w("pPr")
+        and (owner := ppr.getparent()) is not None
+        and owner.tag == w("p")
+    ]
     final = body.find(w("sectPr"))
     sectprs.append(final)
     sections: list[SectionView] = []

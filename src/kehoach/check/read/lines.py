@@ -24,6 +24,7 @@ Side = Literal["left", "right"] | None
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """NFC, non-breaking spaces as spaces, whitespace collapsed, stripped."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -55,8 +56,9 @@ def upper_key(text: str) -> str:
 
 def is_upper(text: str) -> bool:
     """The text has letters and none of them is lower case."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    if text.upper() != text:  # some letter is lower case (fast, in C)
+        return False
+    return any(c.isalpha() for c in text)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class Line:
         return is_upper(self.text) or (bool(runs) and all(r.caps for r in runs))
 
 
+_BREAKS = re.compile(r"(\n|\t)")
+
+
 def lines_of(paragraph: ParagraphView, side: Side = None) -> list[Line]:
     """Split ``paragraph`` into lines (``\\n``) and tab segments (``\\t``).
 
@@ -96,8 +101,11 @@ def lines_of(paragraph: ParagraphView, side: Side = None) -> list[Line]:
     for run in paragraph.runs:
         if run.hidden:
             continue
-        pieces = re.split(r"(\n|\t)", run.text)
-        for piece in pieces:
+        if "\n" not in run.text and "\t" not in run.text:
+            if run.text:
+                rows[-1][-1].append(run)
+            continue
+        for piece in _BREAKS.split(run.text):
             if piece == "\n":
                 rows.append([[]])
             elif piece == "\t":

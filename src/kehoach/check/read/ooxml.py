@@ -37,6 +37,11 @@ def on_off(element: etree._Element | None) -> bool | None:
     return value is None or value.lower() not in _FALSE
 
 
+_UNITS: Final[dict[str, float]] = {
+    "mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440.0, "pt": 20.0, "pc": 240.0,
+}  # fmt: skip
+
+
 def to_int(value: str | None) -> int | None:
     """An integer attribute value (twips, half-points…); ``None`` if absent or invalid.
 
@@ -45,9 +50,12 @@ def to_int(value: str | None) -> int | None:
     """
     if value is None:
         return None
+    try:
+        return int(value)  # the usual case, first
+    except ValueError:
+        pass
     text = value.strip()
-    units = {"mm": 1440 / 25.4, "cm": 1440 / 2.54, "in": 1440.0, "pt": 20.0, "pc": 240.0}
-    for suffix, factor in units.items():
+    for suffix, factor in _UNITS.items():
         if text.endswith(suffix):
             try:
                 return round(float(text[: -len(suffix)]) * factor)

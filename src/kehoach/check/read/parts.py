@@ -36,6 +36,13 @@ _DATE = re.compile(r"\bngày\b.*\btháng\b|\bngày\b\s*\d{1,2}\s*/\s*\d{1,2}", r
 _SEPARATOR = re.compile(r"^[-–—‐‑‒―_=~.*·•\s]{3,}$")
 _APPENDIX = re.compile(r"^(PHỤ LỤC|PHỤ BIỂU)(\s|$)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)
+# The receiving body's acknowledgement of a giấy giới thiệu ("Tiếp nhận ngày …", "phần
+# cuống"): where a signature would be, but for the receiver to fill in and sign.
+_RECEIPT = re.compile(
+    r"^(Tiếp nhận ngày|Đã tiếp nhận|Đã nhận|Xác nhận của|Nơi đến)\b|\(?phần cuống\)?|"
+    r"\bnơi cư trú\b.*\bxác nhận\b",
+    re.IGNORECASE,
+)
 
 
 def authority_pattern(profile: FormatProfile) -> re.Pattern[str]:
@@ -69,6 +76,8 @@ class DocumentParts:
     recipients_cell: int | None = None
     signature: list[Line] = field(default_factory=list)
     signature_cell: int | None = None
+    # A giấy giới thiệu's acknowledgement block for the receiving body (not a signature).
+    receipt: list[Line] = field(default_factory=list)
     appendix: list[ParagraphView] = field(default_factory=list)
     document_type: DocumentType | None = None
 
@@ -439,8 +448,33 @@ def _find_recipients_signature(
         if cell is not None and cell.cell == parts.recipients_cell:
             continue
         parts.signature.append(line)
+    _set_receipt_apart(parts, authority)
     if parts.signature and parts.signature[0].paragraph.cell is not None:
         parts.signature_cell = parts.signature[0].paragraph.cell.cell
+
+
+def _set_receipt_apart(parts: DocumentParts, authority: re.Pattern[str]) -> None:
+    """Move a giấy giới thiệu's acknowledgement block out of the signature: the cell of
+    the closing table holding "Tiếp nhận ngày …", or, in running text, the lines from the
+    heading above such a line (the tear-off part after the signer)."""
+    lines = parts.signature
+    marked = [i for i, line in enumerate(lines) if _RECEIPT.search(line.text)]
+    if not marked:
+        return
+    cells = {ln.paragraph.cell for ln in lines if ln.paragraph.cell is not None}
+    if len(cells) > 1:
+        receipt_cells = {lines[i].paragraph.cell for i in marked}
+        kept = [ln for ln in lines if ln.paragraph.cell not in receipt_cells]
+        if kept:
+            parts.receipt = [ln for ln in lines if ln.paragraph.cell in receipt_cells]
+            parts.signature = kept
+        return
+    start = marked[0]
+    while start > 0 and lines[start - 1].upper and not authority.match(lines[start - 1].text):
+        start -= 1
+    if any(not ln.upper for ln in lines[:start]):  # the issuer signed above the receipt
+        parts.receipt = lines[start:]
+        parts.signature = lines[:start]
 
 
 def _closing_lines(block: Block) -> list[Line]:

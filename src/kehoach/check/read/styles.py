@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 
@@ -202,6 +202,10 @@ class StyleSheet:
         self.default_ppr: Props = {}
         self.theme_fonts: dict[str, str] = _theme_fonts(theme_root)
         self._defaults: dict[str, str] = {}
+        # Formatting resolved once per distinct pPr / (pPr, rPr) of the document
+        # (kehoach.check.read.story): most paragraphs and runs repeat a few formattings.
+        self.resolved_paragraphs: dict[object, Any] = {}
+        self.resolved_runs: dict[object, Any] = {}
         if styles_root is None:
             return
         defaults = styles_root.find(w("docDefaults"))

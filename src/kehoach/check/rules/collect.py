@@ -159,6 +159,10 @@ class Collector:
         """Mark ``rule`` as not evaluated (first reason kept)."""
         self.not_evaluated.setdefault(rule, reason)
 
+    def evaluated(self, rule: str) -> None:
+        """``rule`` was evaluated after all (e.g. on the laid-out pages): drop its skip."""
+        self.not_evaluated.pop(rule, None)
+
     def result_not_evaluated(self) -> tuple[NotEvaluated, ...]:
         """The not-evaluated rules, in rule-id order of the spec table."""
         order = list(RULES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kehoach.check.findings import Msg
 from kehoach.check.read.docx_view import DocxView, ParagraphView, RunView
@@ -18,6 +19,7 @@ PLACEHOLDER = re.compile(r"\{\{[^{}]{0,80}\}\}|\{%[^{}]{0,80}%\}|\[(?:…|\.\.\.
 """A template field left in the text: ``{{ho_ten}}``, ``{% if … %}``, ``[…]``/``[...]``."""
 
 _BLACK = {"auto", "000000", "theme:text1", "theme:dark1"}
+_BLACK_LOWER = frozenset(c.lower() for c in _BLACK)
 
 
 def all_paragraphs(view: DocxView) -> Iterator[tuple[ParagraphView, str | None]]:
@@ -34,12 +36,16 @@ def all_paragraphs(view: DocxView) -> Iterator[tuple[ParagraphView, str | None]]
                 yield paragraph, part.part
 
 
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
 def _slots(run: RunView) -> list[str | None]:
     """The fonts Word uses for the characters of ``run``."""
     fonts: list[str | None] = []
-    if any(ord(c) < 0x80 for c in run.text if not c.isspace()):
+    text = "".join(run.text.split())  # spaces take no font
+    if _ASCII.search(text):
         fonts.append(run.font_ascii)
-    if any(ord(c) >= 0x80 for c in run.text if not c.isspace()):
+    if not text.isascii():
         fonts.append(run.font_east_asia if run.font_hint == "eastAsia" else run.font_hansi)
     return fonts
 
@@ -47,6 +53,7 @@ def _slots(run: RunView) -> list[str | None]:
 _FACES = re.compile(r"\s+(bold|italic|bold italic|regular)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def _family(font: str) -> str:
     """The font family of a name: real files name a face, "Times New Roman Bold"."""
     return _FACES.sub("", font.strip()).casefold()
@@ -66,7 +73,7 @@ def check_text(view: DocxView, profile: FormatProfile, col: Collector) -> None:
                     unset = True
                 elif _family(font) != wanted.casefold():
                     wrong.add(font)
-            if run.color is not None and run.color.lower() not in {c.lower() for c in _BLACK}:
+            if run.color is not None and run.color.lower() not in _BLACK_LOWER:
                 colours.add(run.color)
         if wrong:
             names = ", ".join(sorted(wrong))
