@@ -179,7 +179,7 @@ def refuse_inputs_as_outputs(inputs: Sequence[str | None], outputs: Sequence[Pat
     Links and different spellings of one path count as the same file.
     """
     # Each file is looked at once (as os.path.samefile compares them): a batch of 1,000
-    # plans is a thousand looks, not a million.
+    # plans is two thousand looks, not two million.
     files: dict[tuple[int, int], str] = {}
     for given in inputs:
         key = None if given is None else _file_key(Path(given))
