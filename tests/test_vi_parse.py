@@ -67,6 +67,7 @@ IMPOSSIBLE_DATES = [
     ("31/6/2027", "tháng 6/2027 chỉ có 30 ngày"),
     ("12/13/2027", "không có tháng 13"),
     ("ngày 31 tháng 4 năm 2027", "tháng 4/2027 chỉ có 30 ngày"),
+    ("0/1/2027", "không có ngày 0"),
 ]
 
 

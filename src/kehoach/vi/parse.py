@@ -109,6 +109,11 @@ def parse_date(text: str) -> _dt.date:
             f"'{shown}' does not exist: there is no year 0",
             f"ngày '{shown}' không có thật: không có năm 0",
         )
+    if day == 0:
+        raise ImpossibleDateError(
+            f"'{shown}' does not exist: there is no day 0",
+            f"ngày '{shown}' không có thật: không có ngày 0",
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         shown_month = f"{month:02d}" if month < 3 else str(month)  # F-DATE-2 zeros

@@ -1,0 +1,1 @@
+"""Browser tests of the web page (a package: its conftest must not shadow tests/web's)."""
