@@ -96,7 +96,7 @@ def create_app(
         upload_limit=upload_limit or MAX_INPUT_BYTES,
         lang="en" if lang == "en" else "vi",
     )
-    from kehoach.web import routes_files, routes_work
+    from kehoach.web import pages, routes_files, routes_work
 
     routes = [
         Route("/", index),
@@ -105,6 +105,7 @@ def create_app(
         ),
         *routes_work.ROUTES,
         *routes_files.ROUTES,
+        *pages.ROUTES,
     ]
     app = Starlette(
         routes=routes,
