@@ -178,22 +178,31 @@ def refuse_inputs_as_outputs(inputs: Sequence[str | None], outputs: Sequence[Pat
     ``render p.yaml -o p.yaml --force`` would replace the plan with its document.
     Links and different spellings of one path count as the same file.
     """
+    # Each file is looked at once (as os.path.samefile compares them): a batch of 1,000
+    # plans is two thousand looks, not two million.
+    files: dict[tuple[int, int], str] = {}
+    for given in inputs:
+        key = None if given is None else _file_key(Path(given))
+        if key is not None:
+            files.setdefault(key, str(given))
     for output in outputs:
-        for given in inputs:
-            if given is not None and _same_file(Path(given), output):
-                raise UsageError(
-                    f"tệp kết quả {output} chính là tệp đầu vào {given}; chọn tên khác "
-                    "(kể cả với --force, kehoach không ghi đè tệp đầu vào)",
-                    f"the output {output} is the input {given}; choose another name "
-                    "(kehoach never overwrites an input, even with --force)",
-                )
+        given = files.get(_file_key(output) or (-1, -1))
+        if given is not None:
+            raise UsageError(
+                f"tệp kết quả {output} chính là tệp đầu vào {given}; chọn tên khác "
+                "(kể cả với --force, kehoach không ghi đè tệp đầu vào)",
+                f"the output {output} is the input {given}; choose another name "
+                "(kehoach never overwrites an input, even with --force)",
+            )
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _file_key(path: Path) -> tuple[int, int] | None:
+    """The device and inode of a file; ``None`` when it does not exist (yet)."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet)
-        return False
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def add_jobs_option(parser: argparse.ArgumentParser, t: Translator) -> None:

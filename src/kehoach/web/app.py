@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kehoach.errors import KehoachError
-from kehoach.web import routes_files, routes_work
+from kehoach.web import pages, routes_files, routes_work
 from kehoach.web.problems import ApiError, error_body, status_of
 from kehoach.web.security import Guard, SecurityMiddleware, new_token
 from kehoach.web.state import WebState, lang_of, state_of
@@ -77,6 +77,7 @@ def create_app(
         ),
         *routes_work.ROUTES,
         *routes_files.ROUTES,
+        *pages.ROUTES,
     ]
     app = Starlette(
         routes=routes,

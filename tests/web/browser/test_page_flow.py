@@ -134,6 +134,11 @@ def test_word_plan_to_next_year(page: Any, server: Any, tmp_path: Path, request:
     heads = [line for line in lines if line.endswith(("KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"))]
     assert [h.split(". ", 1)[-1] for h in heads] == ["KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"]
 
+    # The real printed pages, laid out by LibreOffice from the form as it stands.
+    page.get_by_role("button", name="Dàn trang").click()
+    expect(page.locator(".printed-pages img").first).to_be_visible(timeout=120_000)
+    assert page.locator(".printed-pages img").count() >= 2
+
     # 4. Six-month progress filled: a target's figure, a task's status.
     page.get_by_label("Kỳ báo cáo").select_option("6m")
     page.get_by_role("button", name="Nhập kết quả thực hiện").click()

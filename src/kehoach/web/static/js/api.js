@@ -45,6 +45,7 @@ export const api = {
   create: (body) => request("POST", "/api/files", body),
   validate: (kind, data) => request("POST", "/api/validate", { kind, data }),
   preview: (body) => request("POST", "/api/preview", body),
+  pages: (data) => request("POST", "/api/pages", { data }),
   importWord: (upload) => request("POST", "/api/import", form(upload)),
   check: (upload) => request("POST", "/api/check", form(upload)),
   progress: (name, period) => request("POST", `${file(name)}/progress`, { period }),

@@ -10,6 +10,7 @@ import { Schema } from "./schema.js";
 import { reviewPanel } from "./panel-review.js";
 import { placeReviewItems } from "./review-places.js";
 import { followUpPanel, targetHints } from "./panel-followup.js";
+import { pagesPanel } from "./panel-pages.js";
 
 const PREVIEW_DELAY_MS = 600;
 
@@ -113,7 +114,8 @@ export async function editorScreen(app, main, name, params) {
           reviewPanel(app, state, review, formBox, showReview),
           followUpPanel(app, state, save),
           h("section", { class: "preview", "aria-label": t("editor.preview") },
-            h("h2", {}, t("editor.preview")), previewNote, previewBox)))),
+            h("h2", {}, t("editor.preview")), previewNote, previewBox),
+          kind === "plan" && app.info.soffice ? pagesPanel(app, state) : null))),
   );
   showList(app, summary, formBox, file.warnings ?? [], "warning");
   showList(app, summary, formBox, file.errors ?? [], "error");
