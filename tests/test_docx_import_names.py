@@ -38,6 +38,10 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
         ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
         ("ỦY BAN NHÂN DÂN XÃ TẢ VAN", "Ủy ban nhân dân xã Tả Van"),
         ("ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh"),
+        ("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC KINH TẾ", "Đảng ủy Trường Đại học Kinh tế"),
+        ("CHI BỘ TRƯỜNG THPT SỐ 1 SA PA", "Chi bộ Trường THPT Số 1 Sa Pa"),
+        ("ĐẢNG ỦY BỆNH VIỆN ĐA KHOA TỈNH", "Đảng ủy Bệnh viện Đa khoa tỉnh"),
+        ("HĐND XÃ TẢ VAN", "HĐND xã Tả Van"),
         ("Đảng ủy xã Bản Hồ", "Đảng ủy xã Bản Hồ"),  # not typed in capitals: kept
     ],
 )

@@ -39,6 +39,20 @@ _PLACE_AFTER = (
     ("thôn",),
     ("bản",),
 )
+# A unit named after the Party body ("Đảng ủy Trường Đại học Kinh tế"): the unit's type, its
+# level and the first word of its field are capitalised; the guess is a review item anyway.
+_UNITS = (
+    ("tổng", "công", "ty"),
+    ("công", "ty"),
+    ("học", "viện"),
+    ("bệnh", "viện"),
+    ("trường",),
+    ("viện",),
+    ("cục",),
+    ("sở",),
+)
+_UNIT_LEVELS = (("đại", "học"), ("cao", "đẳng"), ("trung", "cấp"), ("trung", "học"))
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _COMMITTEES = (("tỉnh", "ủy"), ("thành", "ủy"), ("thị", "ủy"), ("huyện", "ủy"), ("quận", "ủy"))
 _COMMITTEES_OLD = tuple((a, "uỷ") for a, _ in _COMMITTEES)
 
@@ -62,7 +76,8 @@ def sentence_case_name(name: str) -> str:
         return name
     raw = name.split()
     words = [w.lower() for w in raw]
-    out = [w if w in _ACRONYMS else w.lower() for w in raw]
+    # A word without a vowel is an abbreviation (THPT, HĐND): kept as typed.
+    out = [w if w in _ACRONYMS or not _VOWELS & set(w.lower()) else w.lower() for w in raw]
     capital_next = True  # the first word; then the word after "Ban" (its function)
     in_ban = False
     i = 0
@@ -78,6 +93,11 @@ def sentence_case_name(name: str) -> str:
             out[i] = _cap(out[i])  # "Tỉnh ủy Lào Cai": the committee, then its place
             out[i + 2 :] = [_cap(w) for w in out[i + 2 :]]
             break
+        unit = next((u for u in _UNITS if tuple(words[i : i + len(u)]) == u), None)
+        if unit and i > 0:
+            _capitalise_unit(out, words, i + len(unit))
+            out[i] = _cap(out[i])
+            break
         place = next((p for p in _PLACE_AFTER if tuple(words[i : i + len(p)]) == p), None)
         if place and i > 0:
             out[i + len(place) :] = [_cap(w) for w in out[i + len(place) :]]
@@ -88,6 +108,20 @@ def sentence_case_name(name: str) -> str:
         capital_next = starts_ban or (in_ban and words[i] == "và")
         i += 1
     return " ".join(out)
+
+
+def _capitalise_unit(out: list[str], words: list[str], start: int) -> None:
+    """After a unit's type at ``start``: its level ("Đại học") and the first word of its
+    field ("Kinh tế") capitalised, or the whole rest when it is a place ("THPT Sa Pa")."""
+    level = next((lv for lv in _UNIT_LEVELS if tuple(words[start : start + len(lv)]) == lv), ())
+    if level:
+        out[start] = _cap(out[start])
+        start += len(level)
+    elif start < len(out) and out[start] != words[start]:  # an abbreviation: a name follows
+        out[start + 1 :] = [_cap(w) for w in out[start + 1 :]]
+        return
+    if start < len(out):
+        out[start] = _cap(out[start])
 
 
 def sentence_case_names(plan: dict[str, Any], review: list[ReviewItem]) -> None:
