@@ -1,7 +1,8 @@
 """``kehoach check --layout`` on what kehoach itself writes, and on edited copies of it.
 
-Every example plan, every report of the progress examples, every starting plan
-(``kehoach new``) and every next-year draft passes with zero errors, with and without
+Every example plan (and what examples/render_from_python.py writes), every report of
+the progress examples, every starting plan (``kehoach new``, the plugin example's type
+too) and every next-year draft passes with zero errors, with and without
 the layout. Copies of a rendered plan edited with python-docx, laid out by LibreOffice,
 show what ``--layout`` finds: no page numbers, page 1 numbered, an appendix continuing
 the body's numbering, a total alone at the top of a page (F-PAGENUM-1/2/4, F-APX-5), a
@@ -11,8 +12,11 @@ are laid out in one LibreOffice start.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import importlib.util
 import io
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +33,7 @@ from kehoach.check import CheckResult, check_docx
 from kehoach.check.read.layout import LaidOutPage, lay_out
 from kehoach.profiles import PARTY_2018
 from kehoach.render import Renderer
+from plugin_fakes import example_plugin
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PLANS = ["sapa-2022-tuyen-giao", "dan-van-xa-2027", "khoa-giao-2027-theo-dot",
@@ -47,6 +52,9 @@ OWN = [
     *(f"next-year:{name}" for name in PLANS),
     *(f"report:{progress}" for _, progress in REPORTS),
     *(f"new:{type_id}" for type_id in TYPES),
+    "python:sapa-2022.docx",  # examples/render_from_python.py
+    "python:dan-van-2027.docx",
+    "new:xay-dung-dang",  # the plugin example's plan type, with its letterhead
 ]
 
 
@@ -65,7 +73,32 @@ def _own_outputs() -> dict[str, bytes]:
     for type_id in TYPES:
         plan = starting_plan(registry.get(type_id), org)
         outputs[f"new:{type_id}"] = kehoach.render_plan_bytes(plan)
+    outputs.update(_from_python_example())
+    outputs["new:xay-dung-dang"] = _plugin_example_starter(org)
     return outputs
+
+
+def _from_python_example() -> dict[str, bytes]:
+    """What ``examples/render_from_python.py`` writes, by file name."""
+    spec = importlib.util.spec_from_file_location(
+        "render_from_python", EXAMPLES / "render_from_python.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+        module.main(Path(folder))
+        return {f"python:{path.name}": path.read_bytes() for path in Path(folder).glob("*.docx")}
+
+
+def _plugin_example_starter(org: Organization) -> bytes:
+    """``kehoach new`` of the plugin example's plan type, rendered with its letterhead."""
+    with pytest.MonkeyPatch.context() as patch, tempfile.TemporaryDirectory() as folder:
+        patch.delenv("KEHOACH_DISABLE_PLUGINS", raising=False)
+        manager = get_plugin_manager()
+        manager.register(example_plugin(patch, Path(folder)), name="xay_dung_dang")
+        plan = starting_plan(plan_types(manager).get("xay-dung-dang"), org)
+        return kehoach.render_plan_bytes(plan, plugin_manager=manager)
 
 
 # --- edited copies of a rendered plan with appendices (helpers.sample_docs.sapa_like) ---
