@@ -42,6 +42,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
         ("CHI BỘ TRƯỜNG THPT SỐ 1 SA PA", "Chi bộ Trường THPT Số 1 Sa Pa"),
         ("ĐẢNG ỦY BỆNH VIỆN ĐA KHOA TỈNH", "Đảng ủy Bệnh viện Đa khoa tỉnh"),
         ("HĐND XÃ TẢ VAN", "HĐND xã Tả Van"),
+        ("TRƯỜNG ĐẠI HỌC KINH TẾ", "Trường Đại học Kinh tế"),  # a superior line of its own
+        ("ĐẢNG BỘ ỦY BAN NHÂN DÂN TPĐN", "Đảng bộ Ủy ban nhân dân TPĐN"),
         ("Đảng ủy xã Bản Hồ", "Đảng ủy xã Bản Hồ"),  # not typed in capitals: kept
     ],
 )

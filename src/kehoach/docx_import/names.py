@@ -93,8 +93,10 @@ def sentence_case_name(name: str) -> str:
             out[i] = _cap(out[i])  # "Tỉnh ủy Lào Cai": the committee, then its place
             out[i + 2 :] = [_cap(w) for w in out[i + 2 :]]
             break
+        if tuple(words[i : i + 2]) in (("ủy", "ban"), ("uỷ", "ban")):
+            out[i] = _cap(out[i])  # "Đảng bộ Ủy ban nhân dân …": the Ủy ban is named
         unit = next((u for u in _UNITS if tuple(words[i : i + len(u)]) == u), None)
-        if unit and i > 0:
+        if unit:
             _capitalise_unit(out, words, i + len(unit))
             out[i] = _cap(out[i])
             break
