@@ -28,7 +28,15 @@ if TYPE_CHECKING:
     from kehoach.model import Plan, Progress
     from kehoach.web.storage import Folder
 
-__all__ = ["Checked", "check_data", "jsonable", "kind_of", "plan_of", "progress_name"]
+__all__ = [
+    "Checked",
+    "check_data",
+    "jsonable",
+    "kind_of",
+    "plan_of",
+    "progress_name",
+    "validated",
+]
 
 _PROGRESS = re.compile(r"^(?P<plan>.+)\.progress-(?P<period>[a-z0-9]+)\.ya?ml$")
 _PROGRESS_KEYS = frozenset({"period", "targets", "tasks", "cutoff", "generated_from", "results"})
@@ -108,6 +116,28 @@ def check_data(
     except InputError as error:
         return Checked(None, problem_msgs(error.problems, lang))
     raise ApiError(422, "bad-kind", f"loại tệp không hợp lệ: {kind}", f"invalid kind: {kind}")
+
+
+def validated(
+    kind: str,
+    data: Any,
+    *,
+    lang: str,
+    pm: pluggy.PluginManager,
+    plan: Plan | None = None,
+) -> tuple[Plan | Progress, list[dict[str, Any]]]:
+    """The model and the warnings of :func:`check_data`; data that does not validate is
+    refused: 422 with a summary and the message of each field, nothing saved or rendered."""
+    checked = check_data(kind, data, lang=lang, pm=pm, plan=plan)
+    if checked.model is None:
+        raise ApiError(
+            422,
+            "invalid",
+            "dữ liệu chưa hợp lệ; chưa lưu gì (xem thông báo ở từng trường)",
+            "the data is not valid; nothing was saved (see the messages at the fields)",
+            errors=checked.errors,
+        )
+    return checked.model, checked.warnings
 
 
 def read_plan(folder: Folder, name: str, pm: pluggy.PluginManager) -> Plan:

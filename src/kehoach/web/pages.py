@@ -21,9 +21,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kehoach.model import Plan
-from kehoach.web.documents import check_data
+from kehoach.web.documents import validated
 from kehoach.web.problems import ApiError
-from kehoach.web.routes_files import body_of, docx_to_pdf, invalid
+from kehoach.web.routes_files import body_of, docx_to_pdf
 from kehoach.web.state import lang_of, state_of
 
 __all__ = ["ROUTES", "pdf_pages"]
@@ -67,12 +67,10 @@ async def pages(request: Request) -> Response:
     lang = lang_of(request)
 
     def run() -> Response:
-        checked = check_data("plan", body.get("data"), lang=lang, pm=state.plugins)
-        if checked.model is None:
-            return invalid(checked.errors, lang)
-        assert isinstance(checked.model, Plan)
+        plan, _ = validated("plan", body.get("data"), lang=lang, pm=state.plugins)
+        assert isinstance(plan, Plan)
         docx = io.BytesIO()
-        render_plan(checked.model, docx, plugin_manager=state.plugins)
+        render_plan(plan, docx, plugin_manager=state.plugins)
         images = pdf_pages(docx_to_pdf(docx.getvalue()))
         urls = ["data:image/png;base64," + base64.b64encode(png).decode() for png in images]
         return JSONResponse({"pages": urls})

@@ -21,6 +21,7 @@ from kehoach.web.documents import (
     plan_of,
     read_json,
     read_plan,
+    validated,
 )
 from kehoach.web.problems import ApiError, problem_msgs
 from kehoach.web.reviews import items_for, parse_review, review_name
@@ -207,12 +208,10 @@ async def save_file(request: Request) -> Response:
         data = body.get("data")
         kind = body.get("kind") or kind_of(name, data)
         plan = _plan_for(state, name, body.get("plan")) if kind == "progress" else None
-        checked = check_data(kind, data, lang=lang, pm=state.plugins, plan=plan)
-        if checked.model is None:
-            return invalid(checked.errors, lang)
-        text = to_yaml_over(checked.model, original).encode("utf-8")
+        model, warnings = validated(kind, data, lang=lang, pm=state.plugins, plan=plan)
+        text = to_yaml_over(model, original).encode("utf-8")
         state.folder.write([(name, text)], versions={name: version})
-        return JSONResponse({"version": version_of(text), "warnings": checked.warnings})
+        return JSONResponse({"version": version_of(text), "warnings": warnings})
 
     response: Response = await run_in_threadpool(save)
     return response
@@ -229,18 +228,6 @@ def file_text(raw: bytes, name: str) -> str:
             f"{name}: tệp không phải văn bản UTF-8; mở và lưu lại với mã UTF-8",
             f"{name}: the file is not UTF-8 text; save it again as UTF-8",
         ) from None
-
-
-def invalid(errors: list[dict[str, Any]], lang: str) -> JSONResponse:
-    """422 for data that does not validate: a summary and the message of each field."""
-    message = (
-        "the data is not valid; nothing was saved (see the messages at the fields)"
-        if lang == "en"
-        else "dữ liệu chưa hợp lệ; chưa lưu gì (xem thông báo ở từng trường)"
-    )
-    return JSONResponse(
-        {"error": {"code": "invalid", "message": message}, "errors": errors}, status_code=422
-    )
 
 
 async def create_file(request: Request) -> Response:
@@ -300,11 +287,9 @@ async def preview(request: Request) -> Response:
         kind = body.get("kind", "plan")
         if kind in ("report", "progress"):
             return _report_preview(state, body, lang)
-        checked = check_data("plan", body.get("data"), lang=lang, pm=state.plugins)
-        if checked.model is None:
-            return invalid(checked.errors, lang)
-        assert isinstance(checked.model, Plan)
-        return JSONResponse({"html": document_html(compose_plan(checked.model))})
+        plan, _ = validated("plan", body.get("data"), lang=lang, pm=state.plugins)
+        assert isinstance(plan, Plan)
+        return JSONResponse({"html": document_html(compose_plan(plan))})
 
     response: Response = await run_in_threadpool(run)
     return response
@@ -317,12 +302,10 @@ def _report_preview(state: WebState, body: dict[str, Any], lang: str) -> Respons
     plan = _plan_for(state, "", body.get("plan"))
     if plan is None:
         raise ApiError(422, "no-plan", "chưa chọn kế hoạch", "no plan chosen")
-    checked = check_data("progress", body.get("data"), lang=lang, pm=state.plugins, plan=plan)
-    if checked.model is None:
-        return invalid(checked.errors, lang)
-    assert isinstance(checked.model, Progress)
+    progress, _ = validated("progress", body.get("data"), lang=lang, pm=state.plugins, plan=plan)
+    assert isinstance(progress, Progress)
     period = body.get("period") or None
-    document = compose_report(plan, checked.model, period=period)
+    document = compose_report(plan, progress, period=period)
     return JSONResponse({"html": document_html(document)})
 
 
