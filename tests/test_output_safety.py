@@ -274,7 +274,7 @@ def test_batch_writes_the_good_plans_and_lists_the_bad(capsys, tmp_path):
 
 def test_interrupted_batch_says_what_was_written(capsys, monkeypatch, tmp_path):
     """Ctrl-C during a batch: exit 130 and a summary of the files written and not (item 6)."""
-    import kehoach.render.output as output
+    import kehoach.output.atomic as output
 
     real = output.write_atomic
     calls = [0]

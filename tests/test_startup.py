@@ -89,3 +89,34 @@ def test_version_and_help_need_no_model(argv: tuple[str, ...]):
         [sys.executable, "-m", "kehoach", *argv], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "kehoach" in done.stdout
+
+
+def test_word_import_loads_no_renderer_and_no_check_rules(tmp_path: Path):
+    """`kehoach import` of a real document reads it without Jinja, the renderer or check's rules."""
+    real = ROOT / "tests" / "data" / "real-docx" / "mttq-ke-hoach-cong-tac-bau-cu.docx"
+    state = _probe("import", str(real), "-o", str(tmp_path / "plan.yaml"))
+    assert state["code"] == 0
+    unneeded = ("jinja2", "kehoach.render", "kehoach.check.engine", "kehoach.check.rules")
+    assert _loaded(state["modules"], *unneeded) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("next-year", str(EXAMPLE), "-o", "{tmp}/2023.yaml"),
+        ("export-sheet", str(EXAMPLE), "-o", "{tmp}/plan.xlsx"),
+        ("schema", "-o", "{tmp}/schema.json"),
+        (
+            "migrate",
+            str(ROOT / "tests" / "data" / "starter-v1-dan-van-2026.yaml"),
+            "-o",
+            "{tmp}/v2.yaml",
+        ),
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_commands_writing_data_load_no_renderer(argv: tuple[str, ...], tmp_path: Path):
+    """Commands that write YAML, JSON or a sheet write atomically without loading Jinja."""
+    state = _probe(*(arg.format(tmp=tmp_path) for arg in argv))
+    assert state["code"] == 0
+    assert _loaded(state["modules"], "jinja2", "kehoach.render") == []

@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from kehoach.plugin_host.review import review_plan
     from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
     from kehoach.render import default_template
-    from kehoach.render.output import write_all, write_atomic
+    from kehoach.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,
@@ -152,8 +152,8 @@ _LAZY: dict[str, str] = {
     "to_pdf": "kehoach.pdf",
     "to_yaml": "kehoach.dump",
     "to_yaml_over": "kehoach.rewrite",
-    "write_all": "kehoach.render.output",
-    "write_atomic": "kehoach.render.output",
+    "write_all": "kehoach.output",
+    "write_atomic": "kehoach.output",
 }
 
 

@@ -306,7 +306,7 @@ def export_progress_sheet(
 
 def _write(data: bytes, target: str | PathLike[str] | BinaryIO, force: bool) -> None:
     if isinstance(target, str | PathLike):
-        from kehoach.render.output import write_atomic
+        from kehoach.output import write_atomic
 
         write_atomic(target, data, force=force)
     else:

@@ -23,7 +23,7 @@ from kehoach.pdf.errors import PdfConversionError, PdfFailure, not_pdfa
 from kehoach.pdf.fonts import asks_for_times, is_pdfa, pdf_fonts, substituted_fonts
 from kehoach.pdf.session import BatchSession
 from kehoach.pdf.soffice import find_soffice
-from kehoach.render.output import write_atomic
+from kehoach.output import write_atomic
 
 # Per document. The Sa Pa plan (13 pages) takes under a second once LibreOffice runs.
 DEFAULT_TIMEOUT = 120.0

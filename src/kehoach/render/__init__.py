@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kehoach.errors import OutputExistsError, RenderError
 from kehoach.render.context import CONTEXT_VARIABLES
-from kehoach.render.output import write_atomic
+from kehoach.output import write_atomic
 from kehoach.render.postprocess import PostProcessor
 from kehoach.render.renderer import Renderer
 from kehoach.render.styles import STYLE_IDS, STYLES, StyleDef

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kehoach.errors import OutputExistsError
 from kehoach.input_limits import read_bounded
-from kehoach.render.output import write_all
+from kehoach.output import write_all
 from kehoach.web.problems import ApiError
 
 __all__ = ["Folder", "Stale", "version_of"]

@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 
 from kehoach.errors import OutputError, OutputExistsError, os_reason
-from kehoach.render.tempfiles import remove_stale_temps, temp_name
+from kehoach.output.tempfiles import remove_stale_temps, temp_name
 
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
@@ -40,7 +40,7 @@ def write_all(files: Sequence[tuple[Path, bytes]], *, force: bool) -> None:
     Every file goes to a temporary file first; only when all are written are they moved
     into place. Should a move fail, the files already moved are taken back (a replaced
     file is restored when the file system allows hard links). Temporary files are removed
-    on any failure, Ctrl-C and SIGTERM included (see :mod:`kehoach.render.tempfiles`).
+    on any failure, Ctrl-C and SIGTERM included (see :mod:`kehoach.output.tempfiles`).
 
     Raises:
         OutputExistsError: a target exists and ``force`` is false.
