@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kehoach.migrate import migrate_plan
     from kehoach.model import BlockKind, BlockOutput, Plan, Progress
     from kehoach.orgs import Organization
+    from kehoach.output import write_all, write_atomic
     from kehoach.pdf import to_pdf
     from kehoach.plugin_host.declared import only_builtin_plugins
     from kehoach.plugin_host.errors import (
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
     from kehoach.plugin_host.review import review_plan
     from kehoach.profiles import BUILTIN_PROFILES, FormatProfile
     from kehoach.render import default_template
-    from kehoach.output import write_all, write_atomic
     from kehoach.report.links import ProgressWarning
     from kehoach.review import (
         PlanWarning,

@@ -19,11 +19,11 @@ from os import PathLike
 from pathlib import Path
 
 from kehoach.errors import InputError, KehoachError, OutputExistsError, Problem, UsageError
+from kehoach.output import write_atomic
 from kehoach.pdf.errors import PdfConversionError, PdfFailure, not_pdfa
 from kehoach.pdf.fonts import asks_for_times, is_pdfa, pdf_fonts, substituted_fonts
 from kehoach.pdf.session import BatchSession
 from kehoach.pdf.soffice import find_soffice
-from kehoach.output import write_atomic
 
 # Per document. The Sa Pa plan (13 pages) takes under a second once LibreOffice runs.
 DEFAULT_TIMEOUT = 120.0

@@ -8,8 +8,8 @@ This package must not import ``kehoach.cli``.
 from __future__ import annotations
 
 from kehoach.errors import OutputExistsError, RenderError
-from kehoach.render.context import CONTEXT_VARIABLES
 from kehoach.output import write_atomic
+from kehoach.render.context import CONTEXT_VARIABLES
 from kehoach.render.postprocess import PostProcessor
 from kehoach.render.renderer import Renderer
 from kehoach.render.styles import STYLE_IDS, STYLES, StyleDef

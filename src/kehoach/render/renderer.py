@@ -18,9 +18,9 @@ from lxml import etree
 
 from kehoach.compose.document import ComposedDocument
 from kehoach.errors import RenderError
+from kehoach.output import write_atomic
 from kehoach.render.context import CONTEXT_VARIABLES, build_context
 from kehoach.render.environment import make_environment
-from kehoach.output import write_atomic
 from kehoach.render.package import core_properties_xml, zip_entries
 from kehoach.render.postprocess import PostProcessor, postprocess
 from kehoach.render.sections import end_body_with_paragraph
