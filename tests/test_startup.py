@@ -106,6 +106,7 @@ def test_word_import_loads_no_renderer_and_no_check_rules(tmp_path: Path):
         ("next-year", str(EXAMPLE), "-o", "{tmp}/2023.yaml"),
         ("export-sheet", str(EXAMPLE), "-o", "{tmp}/plan.xlsx"),
         ("schema", "-o", "{tmp}/schema.json"),
+        ("new", "--type", "dan-van", "--year", "2027", "-o", "{tmp}/new.yaml"),
         (
             "migrate",
             str(ROOT / "tests" / "data" / "starter-v1-dan-van-2026.yaml"),
