@@ -9,6 +9,7 @@ import pytest
 from kehoach import ProgressWarning, compose_report, load_plan
 from kehoach.compose import Para, TableData
 from kehoach.model import Progress
+from kehoach.report import compose_report_data, compose_report_with_notices, compute_report
 from kehoach.report.compose import next_period_phrase
 from plan_data import minimal_plan
 from report_data import PLAN, PROGRESS_6M, minimal_progress
@@ -251,6 +252,20 @@ def test_warnings_are_issued_not_raised():
         compose_report(_numbered_plan(), progress)
     (warning,) = [w.message for w in caught if isinstance(w.message, ProgressWarning)]
     assert "q1-a" in warning.message("vi") and "q1-a" in warning.message("en")
+
+
+def test_notices_returned_not_issued():
+    """compose_report_with_notices returns the problems and issues no warning (for servers)."""
+    progress = Progress.model_validate({**minimal_progress(), "tasks": [
+        {"id": "q1-a", "status": "in_progress"}
+    ]})  # fmt: skip
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        document, notices = compose_report_with_notices(_numbered_plan(), progress)
+    assert caught == []
+    assert document == compose_report_data(compute_report(_numbered_plan(), progress, None))
+    (notice,) = notices
+    assert "q1-a" in notice.message("vi") and "q1-a" in notice.message("en")
 
 
 def test_same_input_same_document():

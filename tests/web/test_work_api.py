@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -247,3 +249,36 @@ def test_import_real_word_plans(client: TestClient, folder: Path):
         load_plan(folder / body["name"])
         indexes = {p["index"] for p in body["paragraphs"]}
         assert all(i["paragraph"] in indexes for i in body["review"] if i["paragraph"])
+
+
+def _report_warnings(client: TestClient, progress: str) -> list[str]:
+    response = client.post("/api/report", json={"plan": PLAN, "progress": progress})
+    assert response.status_code == 201, response.text
+    return list(response.json()["warnings"])
+
+
+def test_reports_made_at_once_keep_their_own_warnings(client: TestClient, folder: Path):
+    """Two reports made at the same instant each get their own warnings, none lost or swapped."""
+    made = client.post(f"/api/files/{PLAN}/progress", json={"period": "year"}).json()["name"]
+    shutil.copy(folder / made, folder / "tien-do-ban-sao.yaml")
+    names = {}
+    for flagged, name in enumerate((made, "tien-do-ban-sao.yaml")):
+        sheet = client.get(f"/api/files/{name}").json()
+        task = sheet["data"]["tasks"][flagged]
+        task["status"] = "in_progress"
+        assert client.put(f"/api/files/{name}", json=sheet).status_code == 200
+        names[task["id"]] = name
+    expected = {
+        task_id: _report_warnings(client, name)
+        for task_id, name in names.items()
+    }
+    for task_id, warnings in expected.items():
+        assert warnings and all(task_id in w for w in warnings)
+
+    def report(task_id: str) -> list[str]:
+        return _report_warnings(client, names[task_id])
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = [*names] * 6
+        results = list(pool.map(report, ids))
+    assert results == [expected[task_id] for task_id in ids]

@@ -3,7 +3,11 @@
 Must not import the CLI or the renderer (architecture.md, layers).
 """
 
-from kehoach.report.compose import compose_report, compose_report_data
+from kehoach.report.compose import (
+    compose_report,
+    compose_report_data,
+    compose_report_with_notices,
+)
 from kehoach.report.compute import (
     BudgetRow,
     ReportData,
@@ -37,6 +41,7 @@ __all__ = [
     "TaskResult",
     "compose_report",
     "compose_report_data",
+    "compose_report_with_notices",
     "compute_report",
     "emit_warnings",
     "link_progress",

@@ -43,9 +43,26 @@ def compose_report(
         InputError: progress names ids the plan does not have, or impossible dates.
         UsageError: no report period.
     """
+    document, notices = compose_report_with_notices(plan, progress, period=period, locate=locate)
+    emit_warnings(notices)
+    return document
+
+
+def compose_report_with_notices(
+    plan: Plan,
+    progress: Progress,
+    *,
+    period: str | None = None,
+    locate: Callable[[Notice], Notice] | None = None,
+) -> tuple[ComposedDocument, list[Notice]]:
+    """As :func:`compose_report`, with the problems returned rather than issued.
+
+    A server making reports in several threads at once needs this: capturing warnings
+    (``warnings.catch_warnings``) changes the process's global state, so two reports
+    made at the same instant would swap or lose each other's warnings.
+    """
     data = compute_report(plan, progress, period)
-    emit_warnings([locate(n) if locate else n for n in data.warnings])
-    return compose_report_data(data)
+    return compose_report_data(data), [locate(n) if locate else n for n in data.warnings]
 
 
 def report_header(

@@ -296,7 +296,7 @@ async def preview(request: Request) -> Response:
 
 
 def _report_preview(state: WebState, body: dict[str, Any], lang: str) -> Response:
-    from kehoach import compose_report
+    from kehoach.report import compose_report_with_notices
     from kehoach.web.preview import document_html
 
     plan = _plan_for(state, "", body.get("plan"))
@@ -305,8 +305,10 @@ def _report_preview(state: WebState, body: dict[str, Any], lang: str) -> Respons
     progress, _ = validated("progress", body.get("data"), lang=lang, pm=state.plugins, plan=plan)
     assert isinstance(progress, Progress)
     period = body.get("period") or None
-    document = compose_report(plan, progress, period=period)
-    return JSONResponse({"html": document_html(document)})
+    # Notices returned, not issued: warnings are process-wide, requests run in threads.
+    document, notices = compose_report_with_notices(plan, progress, period=period)
+    warnings = [notice.message(lang) for notice in notices]
+    return JSONResponse({"html": document_html(document), "warnings": warnings})
 
 
 def plan_docx(state: WebState, name: str) -> bytes:

@@ -7,8 +7,6 @@ except a report, which is output made again from the plan and the progress.
 
 from __future__ import annotations
 
-import io
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,8 +192,8 @@ async def create_progress(request: Request) -> Response:
 
 async def make_report(request: Request) -> Response:
     """``POST /api/report`` {plan, progress, period?}: the report DOCX, written in the folder."""
-    from kehoach import render_report
-    from kehoach.report.links import ProgressWarning
+    from kehoach import plugin_renderer
+    from kehoach.report import compose_report_with_notices
 
     state = state_of(request)
     lang = lang_of(request)
@@ -209,13 +207,13 @@ async def make_report(request: Request) -> Response:
         period = body.get("period") or model.period
         if period is None:
             raise ApiError(422, "no-period", "chưa chọn kỳ báo cáo", "no report period was chosen")
-        buffer = io.BytesIO()
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ProgressWarning)
-            render_report(plan, model, buffer, period=period, plugin_manager=state.plugins)
+        # The notices are returned, not issued as warnings: capturing warnings is
+        # process-wide, and this runs in a thread beside other requests.
+        document, notices = compose_report_with_notices(plan, model, period=period)
+        data = plugin_renderer(plan, document, state.plugins).render_bytes(document)
         name = f"{Path(plan_name).stem}.bao-cao-{period}.docx"
-        state.folder.write([(name, buffer.getvalue())], versions={})
-        notes = [w.message.message(lang) for w in caught if isinstance(w.message, ProgressWarning)]
+        state.folder.write([(name, data)], versions={})
+        notes = [notice.message(lang) for notice in notices]
         return JSONResponse(
             {"name": name, "url": f"/api/download/{name}", "warnings": notes}, status_code=201
         )
