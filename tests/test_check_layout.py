@@ -19,9 +19,11 @@ from kehoach.check.rules.layout import check_layout, shown_number
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sapa-2022-tuyen-giao.yaml"
 
 
-def _rules(pages: list[list[str]]) -> list[tuple[str, str | None]]:
+def _rules(
+    pages: list[list[str]], header_rows: tuple[str, ...] = ()
+) -> list[tuple[str, str | None]]:
     col = Collector()
-    check_layout(pages, col)
+    check_layout(pages, col, header_rows)
     return [(f.rule, f.location.quote) for f in col.grouped()]
 
 
@@ -51,6 +53,20 @@ def test_orphaned_total_row() -> None:
     """A “Tổng cộng” row alone at the top of a page is reported (F-APX-5, warning)."""
     pages = [["ĐẢNG"], ["2", "Tổng cộng       6.505.490.000"]]
     assert _rules(pages) == [("F-APX-5", "trang 2")]
+
+
+def test_orphaned_total_under_a_repeated_header_row() -> None:
+    """A total under the table's header row repeated on the new page is still alone (F-APX-5);
+    a page continuing the table with ordinary rows is not."""
+    header = ("TT", "Nội dung", "Kinh phí\n(đồng)")
+    orphan = [["ĐẢNG"], ["2", "TT", "Nội dung", "Kinh phí", "(đồng)", "Tổng cộng 6.505.490.000"]]
+    assert _rules(orphan, header) == [("F-APX-5", "trang 2")]
+    continued = [
+        ["ĐẢNG"],
+        ["2", "TT", "Nội dung", "Kinh phí (đồng)", "5", "In tài liệu", "Tổng cộng"],
+    ]
+    assert _rules(continued, header) == []
+    assert _rules(orphan) == []  # without the header rows the page starts with "TT"
 
 
 def test_drawn_lines_read_from_the_svg_page() -> None:

@@ -158,6 +158,16 @@ def _orphaned_total(document: DocumentObject) -> None:
     breaker.addnext(alone)
 
 
+def _orphaned_total_under_header(document: DocumentObject) -> None:
+    """As :func:`_orphaned_total`, the new page showing the table's repeated header row
+    first (``w:tblHeader``), as Word and LibreOffice draw a table broken before its total."""
+    header = copy.deepcopy(_budget_table(document)._tbl.findall(qn("w:tr"))[0])
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    _orphaned_total(document)
+    alone = _budget_table(document)  # now the one-row table of the total
+    alone._tbl.findall(qn("w:tr"))[0].addprevious(header)
+
+
 def _short_title_line(document: DocumentObject) -> None:
     """The Party title's bottom border drawn across the whole right column."""
     style = next(s for s in document.styles if s.style_id == "KHPartyTitle")
@@ -180,6 +190,7 @@ EDITS: dict[str, Callable[[DocumentObject], None] | None] = {
     "page 1 numbered": _page_one_numbered,
     "appendix continuing": _appendix_continuing,
     "orphaned total": _orphaned_total,
+    "orphaned total under its header": _orphaned_total_under_header,
     "line wider than the title": _short_title_line,
     "no room to sign": _no_room_to_sign,
 }
@@ -273,6 +284,18 @@ def test_orphaned_table_total(documents, laid_out) -> None:
     pages = laid_out["edit:orphaned total"]
     page = next(i for i, p in enumerate(pages, 1) if p.lines[1].startswith("Tổng cộng"))
     result = _checked(documents, laid_out, "edit:orphaned total")
+    assert _found(result) == [("F-APX-5", "warning", f"trang {page}")]
+
+
+@pytest.mark.libreoffice
+def test_orphaned_total_under_a_repeated_header(documents, laid_out) -> None:
+    """A total alone on a page under the table's repeated header row is still F-APX-5."""
+    pages = laid_out["edit:orphaned total under its header"]
+    page = next(
+        i for i, p in enumerate(pages, 1) if any(x.startswith("Tổng cộng") for x in p.lines[:8])
+    )
+    assert not pages[page - 1].lines[1].startswith("Tổng cộng")  # the header row comes first
+    result = _checked(documents, laid_out, "edit:orphaned total under its header")
     assert _found(result) == [("F-APX-5", "warning", f"trang {page}")]
 
 

@@ -177,7 +177,7 @@ def check_view(
     check_page_setup(view, chosen, col)
     check_page_numbers(view, chosen, col, len(pages) if pages is not None else None)
     if pages is not None:
-        check_layout([page.lines for page in pages], col)
+        check_layout([page.lines for page in pages], col, _repeated_header_texts(view))
     check_header(parts, chosen, col)
     check_title(parts, chosen, col)
     check_body(parts, chosen, col)
@@ -204,6 +204,13 @@ def check_view(
         document_class_name=doc_class.name,
         document_type=parts.document_type.id if parts.document_type else None,
     )
+
+
+def _repeated_header_texts(view: DocxView) -> list[str]:
+    """The texts of the table rows Word repeats at the top of each page."""
+    return [
+        cell.text for table in view.tables for row in table.rows if row.header for cell in row.cells
+    ]
 
 
 def _lookup(catalogue: Mapping[str, FormatProfile], profile_id: str) -> FormatProfile:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from kehoach.check.read.numbering import Numbering
-from kehoach.check.read.ooxml import MC_NS, local, to_int, w, wattr
+from kehoach.check.read.ooxml import MC_NS, local, on_off, to_int, w, wattr
 from kehoach.check.read.styles import Props, StyleSheet, merge, read_para_props, read_run_props
 from kehoach.check.read.view import (
     Block,
@@ -82,7 +82,9 @@ class StoryReader:
                 vmerge = (wattr(vmerge_el, "val") or "continue") if vmerge_el is not None else None
                 width = to_int(wattr(tcpr.find(w("tcW")), "w")) if tcpr is not None else None
                 cells.append(CellView(self.blocks(tc, style_id, ref), span or 1, vmerge, width))
-            rows.append(RowView(tuple(cells)))
+            trpr = tr.find(w("trPr"))
+            header = trpr is not None and bool(on_off(trpr.find(w("tblHeader"))))
+            rows.append(RowView(tuple(cells), header))
         return TableView(index, self.story, self.section, style_id, tuple(rows), borders, grid)
 
     # -- paragraphs -----------------------------------------------------------

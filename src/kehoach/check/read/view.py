@@ -211,9 +211,11 @@ class CellView:
 
 @dataclass(frozen=True)
 class RowView:
-    """One table row."""
+    """One table row; ``header`` when Word repeats it at the top of each page
+    (``w:tblHeader``)."""
 
     cells: tuple[CellView, ...]
+    header: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ _DIGITS = re.compile(r"^\d{1,4}$")
 _APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(\s|$)")
 _TOTAL = re.compile(r"^(TỔNG CỘNG|Tổng cộng|Cộng|CỘNG)\b")
 _APPENDIX_LINES = 4  # an appendix starts with its label among a page's first lines
+_HEADER_LINES = 12  # at most this many lines of repeated table header rows are passed over
 
 
 def shown_number(page: Sequence[str]) -> int | None:
@@ -49,8 +50,14 @@ def _at(page: int) -> Location:
     return Location(part="document", element="page", quote=f"trang {page}")
 
 
-def check_layout(pages: Sequence[Sequence[str]], col: Collector) -> None:
-    """The page rules on the laid-out ``pages`` (page 1 first)."""
+def check_layout(
+    pages: Sequence[Sequence[str]], col: Collector, header_rows: Sequence[str] = ()
+) -> None:
+    """The page rules on the laid-out ``pages`` (page 1 first).
+
+    ``header_rows`` are the texts of the table rows repeated at the top of each page
+    (``w:tblHeader``): a total row under such a repeated header is still alone.
+    """
     numbers = [shown_number(page) for page in pages]
     if numbers and numbers[0] is not None:
         col.add(
@@ -76,8 +83,9 @@ def check_layout(pages: Sequence[Sequence[str]], col: Collector) -> None:
                 Msg("Đặt phụ lục ở phần (section) mới: Page Number → Format → Start at 1.",
                     "Put the appendix in a new section: Page Number → Format → Start at 1."),
             )  # fmt: skip
+    repeated = _words(header_rows)
     for index, page in enumerate(pages[1:], start=2):
-        content = _content(page)
+        content = _after_repeated_header(_content(page), repeated)
         if content and _TOTAL.match(content[0]):
             col.add(
                 "F-APX-5", _at(index),
@@ -90,6 +98,24 @@ def check_layout(pages: Sequence[Sequence[str]], col: Collector) -> None:
                     "Keep the table's last rows together (or move the table to a new page)."),
                 "warning",
             )  # fmt: skip
+
+
+def _words(texts: Sequence[str]) -> frozenset[str]:
+    """The words of ``texts``, each compared without case and tone placement."""
+    return frozenset(upper_key(word) for text in texts for word in text.split())
+
+
+def _after_repeated_header(lines: Sequence[str], header_words: frozenset[str]) -> Sequence[str]:
+    """``lines`` without the repeated header rows at their top: the leading lines made
+    only of words of those rows (a total line is never taken for one)."""
+    start = 0
+    while (
+        start < min(len(lines), _HEADER_LINES)
+        and not _TOTAL.match(lines[start])
+        and _words([lines[start]]) <= header_words
+    ):
+        start += 1
+    return lines[start:]
 
 
 def _starts_appendix(page: Sequence[str]) -> bool:
