@@ -268,10 +268,7 @@ def test_reports_made_at_once_keep_their_own_warnings(client: TestClient, folder
         task["status"] = "in_progress"
         assert client.put(f"/api/files/{name}", json=sheet).status_code == 200
         names[task["id"]] = name
-    expected = {
-        task_id: _report_warnings(client, name)
-        for task_id, name in names.items()
-    }
+    expected = {task_id: _report_warnings(client, name) for task_id, name in names.items()}
     for task_id, warnings in expected.items():
         assert warnings and all(task_id in w for w in warnings)
 
