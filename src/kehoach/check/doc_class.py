@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from kehoach.check.findings import Msg
-from kehoach.check.read.docx_view import Block, DocxView, ParagraphView, TableView
 from kehoach.check.read.lines import norm, upper_key
+from kehoach.check.read.view import Block, DocxView, ParagraphView, TableView
 
 __all__ = ["CLASS_NAMES", "DocumentClass", "DocumentClassId", "classify", "top_lines"]
 

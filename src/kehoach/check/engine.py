@@ -8,11 +8,12 @@ from datetime import date
 from kehoach.check.doc_class import DocumentClass, classify
 from kehoach.check.findings import CheckResult, Finding, Msg
 from kehoach.check.read.dateline import parse_date_line
-from kehoach.check.read.docx_view import DocxView, read_docx
+from kehoach.check.read.docx_view import read_docx
 from kehoach.check.read.layout import LaidOutPage, laid_out_pages
 from kehoach.check.read.lines import norm
 from kehoach.check.read.package import Source, read_source
 from kehoach.check.read.parts import DocumentParts, find_parts
+from kehoach.check.read.view import DocxView
 from kehoach.check.rules.body import check_body
 from kehoach.check.rules.closing import check_closing
 from kehoach.check.rules.collect import Collector

@@ -13,7 +13,9 @@ a plan both start here. Reading knows nothing of rules or findings: it must not 
 
 from __future__ import annotations
 
-from kehoach.check.read.docx_view import (
+from kehoach.check.read.docx_view import read_docx
+from kehoach.check.read.errors import DocxReadError
+from kehoach.check.read.view import (
     Block,
     CellRef,
     CellView,
@@ -24,10 +26,8 @@ from kehoach.check.read.docx_view import (
     RunView,
     SectionView,
     TableView,
-    read_docx,
     twips_to_mm,
 )
-from kehoach.check.read.errors import DocxReadError
 
 __all__ = [
     "Block",

@@ -26,34 +26,9 @@ from kehoach.check.read.ooxml import R_NS, on_off, to_int, w, wattr
 from kehoach.check.read.package import MAX_PARAGRAPHS, Package, Source, open_package
 from kehoach.check.read.story import StoryReader
 from kehoach.check.read.styles import StyleSheet
-from kehoach.check.read.view import (
-    Block,
-    CellRef,
-    CellView,
-    DocxView,
-    HeaderFooterView,
-    ParagraphView,
-    RowView,
-    RunView,
-    SectionView,
-    TableView,
-    twips_to_mm,
-)
+from kehoach.check.read.view import DocxView, HeaderFooterView, SectionView
 
-__all__ = [
-    "Block",
-    "CellRef",
-    "CellView",
-    "DocxView",
-    "HeaderFooterView",
-    "ParagraphView",
-    "RowView",
-    "RunView",
-    "SectionView",
-    "TableView",
-    "read_docx",
-    "twips_to_mm",
-]
+__all__ = ["read_docx"]
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from kehoach.check.read.docx_view import ParagraphView, RunView
+from kehoach.check.read.view import ParagraphView, RunView
 
 __all__ = ["Line", "is_upper", "lines_of", "norm", "upper_key"]
 

@@ -18,8 +18,8 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from kehoach.check.read.docx_view import Block, DocxView, ParagraphView, TableView
 from kehoach.check.read.lines import Line, is_upper, lines_of, norm, upper_key
+from kehoach.check.read.view import Block, DocxView, ParagraphView, TableView
 from kehoach.profiles import FormatProfile
 from kehoach.profiles.doctypes import DocumentType
 

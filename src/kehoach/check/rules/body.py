@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from kehoach.check.findings import Msg
-from kehoach.check.read.docx_view import ParagraphView
 from kehoach.check.read.lines import is_upper, norm
 from kehoach.check.read.parts import DocumentParts
+from kehoach.check.read.view import ParagraphView
 from kehoach.check.rules.collect import Collector
 from kehoach.check.rules.styling import align_msg, fmt_pt
 from kehoach.profiles import FormatProfile

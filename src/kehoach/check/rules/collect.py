@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kehoach.check.findings import Finding, Location, Msg, NotEvaluated, Part
-from kehoach.check.read.docx_view import ParagraphView, SectionView
 from kehoach.check.read.lines import Line, norm
+from kehoach.check.read.view import ParagraphView, SectionView
 from kehoach.profiles.base import RuleStatus
 from kehoach.profiles.rules import RULES, Severity
 

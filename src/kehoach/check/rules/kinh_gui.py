@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from kehoach.check.findings import Msg
-from kehoach.check.read.docx_view import DocxView, ParagraphView
 from kehoach.check.read.lines import norm
+from kehoach.check.read.view import DocxView, ParagraphView
 from kehoach.check.rules.collect import Collector
 
 __all__ = ["check_kinh_gui"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kehoach.check.findings import Location, Msg
-from kehoach.check.read.docx_view import DocxView, HeaderFooterView, SectionView, twips_to_mm
+from kehoach.check.read.view import DocxView, HeaderFooterView, SectionView, twips_to_mm
 from kehoach.check.rules.collect import Collector
 from kehoach.check.rules.styling import align_msg, check_style
 from kehoach.profiles import FormatProfile

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kehoach.check.findings import Msg
-from kehoach.check.read.docx_view import ParagraphView, RunView
 from kehoach.check.read.lines import Line, is_upper, norm
+from kehoach.check.read.view import ParagraphView, RunView
 from kehoach.check.rules.collect import Collector
 from kehoach.profiles import TextStyle
 from kehoach.profiles.rules import Severity

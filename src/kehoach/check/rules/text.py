@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kehoach.check.findings import Msg
-from kehoach.check.read.docx_view import DocxView, ParagraphView, RunView
+from kehoach.check.read.view import DocxView, ParagraphView, RunView
 from kehoach.check.rules.collect import Collector
 from kehoach.profiles import FormatProfile
 
